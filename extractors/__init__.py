@@ -1,0 +1,2 @@
+"""Format-specific extractors. Each reads bytes and fills schemas.document.Document;
+none knows anything about plans."""

@@ -1,0 +1,47 @@
+"""Dispatch a file to the extractor for its real format."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from extractors.detect import sniff_format
+from schemas.document import Document
+
+Extractor = Callable[[Path, str], Document]
+
+
+def _docx(path: Path, sha256: str) -> Document:
+    from extractors.docx import extract_docx
+
+    return extract_docx(path, sha256)
+
+
+def _pdf(path: Path, sha256: str) -> Document:
+    from extractors.pdf import extract_pdf
+
+    return extract_pdf(path, sha256)
+
+
+def _html(path: Path, sha256: str) -> Document:
+    from extractors.html import extract_html
+
+    return extract_html(path, sha256)
+
+
+EXTRACTORS: dict[str, Extractor] = {"docx": _docx, "pdf": _pdf, "html": _html}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_document(path: Path) -> Document:
+    """Read any supported file into the document model."""
+    fmt = sniff_format(path)
+    return EXTRACTORS[fmt](path, file_sha256(path))

@@ -1,0 +1,38 @@
+"""Errors a user can act on: each names the file and what is wrong, with its own exit code."""
+
+from __future__ import annotations
+
+
+class TrustplansError(Exception):
+    """Base class. `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class SourceNotFound(TrustplansError):
+    exit_code = 3
+
+
+class UnsupportedFormat(TrustplansError):
+    exit_code = 4
+
+
+class CorruptFile(TrustplansError):
+    exit_code = 5
+
+
+class EncryptedFile(TrustplansError):
+    exit_code = 6
+
+
+class NoPlanFound(TrustplansError):
+    exit_code = 7
+
+
+class FetchFailed(TrustplansError):
+    exit_code = 8
