@@ -130,6 +130,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
     title: str | None = None  # from the file's own properties, if any
+    furniture: list[str] = field(default_factory=list)  # running headers/footers removed from the blocks
 
     @property
     def tables(self) -> list[Table]:

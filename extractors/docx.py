@@ -1,0 +1,219 @@
+"""Word (.docx) files into the document model, with python-docx.
+
+Body paragraphs and tables are read in document order. Merged cells are resolved to spans
+(gridSpan across columns, vMerge down rows) so each merged cell is read once; list
+paragraphs inside cells stay list items; running headers and footers live in other parts of
+the package and are never read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from pipeline.errors import CorruptFile
+from schemas.document import Block, BlockKind, Cell, Document, Line, Table
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^list\s*(bullet|number|paragraph|continue)?\s*(\d)?$", re.IGNORECASE)
+_BULLET_FORMATS = {"bullet", "none"}
+
+
+def extract_docx(path: Path, sha256: str) -> Document:
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
+        raise CorruptFile(str(path), f"the Word file is damaged and cannot be opened ({exc})") from exc
+    reader = _Reader(word)
+    blocks = list(reader.blocks())
+    title = (word.core_properties.title or "").strip() or None
+    return Document(source=path.name, sha256=sha256, format="docx", blocks=blocks, title=title)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Reader:
+    def __init__(self, word: DocxDocument) -> None:
+        self.word = word
+        self.numbering = _Numbering(word)
+
+    def blocks(self) -> Iterator[Block]:
+        yield from self._container(self.word.element.body, self.word)
+
+    def _container(self, element: etree._Element, parent) -> Iterator[Block]:
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                yield from self._paragraph_blocks(Paragraph(child, parent))
+            elif child.tag == qn("w:tbl"):
+                yield Block(kind=BlockKind.TABLE, table=self._table(DocxTable(child, parent)))
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from self._container(content, parent)
+
+    def _paragraph_blocks(self, para: Paragraph) -> Iterator[Block]:
+        for line in self._lines(para):
+            style = (para.style.name if para.style is not None else "") or ""
+            heading = _HEADING_STYLE.match(style)
+            if style.lower() == "title":
+                yield Block(kind=BlockKind.HEADING, text=line.text, level=0, bold=line.bold)
+            elif heading:
+                yield Block(kind=BlockKind.HEADING, text=line.text, level=int(heading.group(1)), bold=line.bold)
+            elif line.is_list_item:
+                yield Block(kind=BlockKind.LIST_ITEM, text=line.text, list_depth=line.list_depth,
+                            marker=line.marker, bold=line.bold)
+            else:
+                yield Block(kind=BlockKind.PARAGRAPH, text=line.text, bold=line.bold)
+
+    def _lines(self, para: Paragraph) -> list[Line]:
+        """A paragraph's text as lines: soft line breaks split it; empty pieces dropped."""
+        bold = _is_bold(para)
+        depth, marker = self.numbering.list_info(para)
+        out = []
+        for piece in para.text.split("\n"):
+            text = _clean(piece)
+            if text:
+                out.append(Line(text=text, bold=bold, list_depth=depth, marker=marker))
+        return out
+
+    def _cell_lines(self, cell: _Cell) -> list[Line]:
+        lines: list[Line] = []
+        for child in cell._tc.iterchildren():
+            if child.tag == qn("w:p"):
+                lines.extend(self._lines(Paragraph(child, cell)))
+            elif child.tag == qn("w:tbl"):  # a nested table: its text, row by row
+                for row in DocxTable(child, cell).rows:
+                    for inner in row.cells:
+                        lines.extend(self._cell_lines(inner))
+        return lines
+
+    def _table(self, table: DocxTable) -> Table:
+        cells: list[Cell] = []
+        open_cells: dict[int, Cell] = {}  # grid column -> cell a vMerge may continue
+        n_cols = len(table._tbl.tblGrid.gridCol_lst) if table._tbl.tblGrid is not None else 0
+        rows = table._tbl.tr_lst
+        for r, tr in enumerate(rows):
+            is_header = _row_is_header(tr)
+            col = _grid_before(tr)
+            for tc in tr.tc_lst:
+                span = tc.grid_span
+                vmerge = tc.vMerge
+                if vmerge == "continue" and col in open_cells:
+                    owner = open_cells[col]
+                    owner.row_span = r - owner.row + 1
+                else:
+                    cell = Cell(row=r, col=col, col_span=span, is_header=is_header,
+                                lines=self._cell_lines(_Cell(tc, table)))
+                    cells.append(cell)
+                    for c in range(col, col + span):
+                        open_cells[c] = cell
+                col += span
+            n_cols = max(n_cols, col)
+        return Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+
+
+def _row_is_header(tr) -> bool:
+    tr_pr = tr.trPr
+    if tr_pr is None:
+        return False
+    header = tr_pr.find(qn("w:tblHeader"))
+    return header is not None and header.get(qn("w:val"), "true") not in ("0", "false")
+
+
+def _grid_before(tr) -> int:
+    tr_pr = tr.trPr
+    if tr_pr is None:
+        return 0
+    before = tr_pr.find(qn("w:gridBefore"))
+    return int(before.get(qn("w:val"), "0")) if before is not None else 0
+
+
+def _is_bold(para: Paragraph) -> bool:
+    """True when every run with text is bold (directly, by character style or paragraph style)."""
+    runs = [run for run in para.runs if run.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(para.style is not None and para.style.font.bold)
+    for run in runs:
+        bold = run.bold
+        if bold is None and run.style is not None:
+            bold = run.style.font.bold
+        if bold is None:
+            bold = style_bold
+        if not bold:
+            return False
+    return True
+
+
+class _Numbering:
+    """List depth and marker of a paragraph, from its numPr or its style's."""
+
+    def __init__(self, word: DocxDocument) -> None:
+        self._formats: dict[tuple[str, int], str] = {}
+        self._counters: dict[tuple[str, int], int] = {}
+        try:
+            numbering = word.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for an in numbering.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in an.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+            abstract[an.get(qn("w:abstractNumId"))] = levels
+        for num in numbering.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            levels = abstract.get(ref.get(qn("w:val")) if ref is not None else None, {})
+            for ilvl, fmt in levels.items():
+                self._formats[(num.get(qn("w:numId")), ilvl)] = fmt
+
+    def list_info(self, para: Paragraph) -> tuple[int | None, str | None]:
+        num_id, ilvl = _num_pr(para)
+        style = (para.style.name if para.style is not None else "") or ""
+        style_match = _LIST_STYLE.match(style)
+        if num_id is None and style_match is None:
+            return None, None
+        if num_id == "0":  # numbering explicitly removed
+            return None, None
+        if ilvl is None:
+            ilvl = int(style_match.group(2)) - 1 if style_match and style_match.group(2) else 0
+        fmt = self._formats.get((num_id, ilvl)) if num_id else None
+        if fmt is None:
+            fmt = "decimal" if style_match and (style_match.group(1) or "").lower() == "number" else "bullet"
+        if fmt in _BULLET_FORMATS:
+            return ilvl, "•"
+        key = (num_id or style, ilvl)
+        self._counters[key] = self._counters.get(key, 0) + 1
+        return ilvl, f"{self._counters[key]}."
+
+
+def _num_pr(para: Paragraph) -> tuple[str | None, int | None]:
+    for p_pr in (para._p.pPr, _style_ppr(para)):
+        if p_pr is None:
+            continue
+        num_pr = p_pr.find(qn("w:numPr"))
+        if num_pr is not None:
+            num_id = num_pr.find(qn("w:numId"))
+            ilvl = num_pr.find(qn("w:ilvl"))
+            return (num_id.get(qn("w:val")) if num_id is not None else None,
+                    int(ilvl.get(qn("w:val"))) if ilvl is not None else None)
+    return None, None
+
+
+def _style_ppr(para: Paragraph):
+    style = para.style
+    return style.element.pPr if style is not None else None

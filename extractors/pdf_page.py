@@ -1,0 +1,128 @@
+"""One page as positioned words, ruling lines, shaded areas and drawn bullets.
+
+This is the boundary between a PDF library and the layout code: everything after it works on
+`PageContent` only, so an OCR engine can fill the same structure from recognised words (with
+`confidence` set) and reuse table detection, furniture removal and reading order unchanged.
+Coordinates are PDF points from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas.document import BBox
+
+# A drawn shape this small and roughly square, at the start of a text line, is a bullet.
+_DOT_MAX = 7.0
+# A filled rectangle thinner than this is a ruling line, not a shaded area.
+_RULE_MAX_THICKNESS = 2.0
+DOT_TEXT = "•"
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    is_dot: bool = False  # a drawn bullet shape, not a glyph
+    confidence: float | None = None  # OCR only
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal or vertical ruling segment."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    fills: list[BBox] = field(default_factory=list)  # shaded rectangles (backgrounds, boxes)
+
+    @property
+    def has_text(self) -> bool:
+        return any(not w.is_dot for w in self.words)
+
+
+def is_bold_font(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(key in name for key in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def read_page(page: Any, number: int) -> PageContent:
+    """Read one pdfplumber page into a `PageContent` (the caller closes the page)."""
+    content = PageContent(number=number, width=float(page.width), height=float(page.height))
+    for w in page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                extra_attrs=["fontname", "size"]):
+        text = w["text"].strip()
+        if not text:
+            continue
+        content.words.append(Word(text=text, x0=w["x0"], top=w["top"], x1=w["x1"], bottom=w["bottom"],
+                                  size=round(float(w["size"]), 1), bold=is_bold_font(w["fontname"])))
+    for line in page.lines:
+        content.rules.append(_rule(line["x0"], line["top"], line["x1"], line["bottom"]))
+    for rect in page.rects:
+        _add_rect(content, rect)
+    for curve in page.curves:
+        _add_dot(content, curve)
+    return content
+
+
+def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule:
+    if (x1 - x0) >= (bottom - top):
+        y = (top + bottom) / 2
+        return Rule(x0, y, x1, y)
+    x = (x0 + x1) / 2
+    return Rule(x, top, x, bottom)
+
+
+def _add_rect(content: PageContent, rect: dict[str, Any]) -> None:
+    x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+    width, height = x1 - x0, bottom - top
+    if min(width, height) <= _RULE_MAX_THICKNESS:
+        if max(width, height) > _DOT_MAX:
+            content.rules.append(_rule(x0, top, x1, bottom))
+        return
+    if _add_dot(content, rect):
+        return
+    if rect.get("stroke"):
+        content.rules.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                              Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)])
+    if rect.get("fill"):
+        content.fills.append(BBox(x0, top, x1, bottom))
+
+
+def _add_dot(content: PageContent, shape: dict[str, Any]) -> bool:
+    width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+    if not (0.8 <= width <= _DOT_MAX and 0.8 <= height <= _DOT_MAX and 0.6 <= width / height <= 1.6):
+        return False
+    if not shape.get("fill"):
+        return False
+    content.words.append(Word(text=DOT_TEXT, x0=shape["x0"], top=shape["top"], x1=shape["x1"],
+                              bottom=shape["bottom"], size=height, is_dot=True))
+    return True

@@ -1,0 +1,65 @@
+"""Text clean-up shared by every normaliser: Unicode NFC, white space, OCR look-alikes."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def clean_text(text: str) -> str:
+    """Unicode NFC, invisible characters dropped, white space collapsed, stripped."""
+    text = unicodedata.normalize("NFC", str(text)).translate(_INVISIBLE)
+    return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[int, str]:
+    """Cyrillic and Greek letters that OCR reads for the Latin letter they look like."""
+    with (DATA_DIR / "ocr_confusables.csv").open(encoding="utf-8") as fh:
+        return {ord(row["char"]): row["latin"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def _word_fixes() -> dict[str, str]:
+    """Whole words OCR commonly misreads ("Irust" -> "Trust")."""
+    with (DATA_DIR / "ocr_words.csv").open(encoding="utf-8") as fh:
+        return {row["wrong"]: row["right"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> frozenset[str]:
+    """Upper-case abbreviations of the role lexicon and of common NHS bodies (for OCR repair)."""
+    from normalisers.roles import lexicon_abbreviations
+
+    with (DATA_DIR / "acronyms.txt").open(encoding="utf-8") as fh:
+        extra = {line.strip().upper() for line in fh if line.strip() and not line.startswith("#")}
+    return frozenset(extra | {a.upper() for a in lexicon_abbreviations()})
+
+
+def _repair_word(word: str) -> str:
+    fixed = _word_fixes().get(word)
+    if fixed:
+        return fixed
+    if word.isascii():
+        return word
+    latin = word.translate(_confusables())
+    if not latin.isascii():
+        return word  # a genuinely non-Latin word: leave it alone
+    if latin.upper() in known_acronyms():
+        return latin.upper()
+    return latin
+
+
+def repair_ocr(text: str) -> str:
+    """Undo common OCR slips: look-alike Cyrillic/Greek letters, misread words ("Irust")."""
+    text = clean_text(text)
+    return _WORD.sub(lambda m: _repair_word(m.group(0)), text)

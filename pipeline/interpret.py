@@ -1,0 +1,32 @@
+"""The interpreter: a Document in, a Plan out. Stages run in one direction:
+glossary and document meta first (they give the context), then the table stage, then the
+prose stage for documents whose plan is not a table."""
+
+from __future__ import annotations
+
+from pipeline.context import Context
+from pipeline.document_meta import read_meta
+from pipeline.errors import NoPlanFound
+from pipeline.glossary import find_glossary, glossary_map
+from pipeline.table_plan import interpret_tables
+from schemas.document import Document
+from schemas.plan import DocumentInfo, Plan
+
+
+def interpret(document: Document) -> Plan:
+    glossary, glossary_tables = find_glossary(document)
+    meta = read_meta(document)
+    year_start = meta.period.start.year if meta.period.start else None
+    ctx = Context(source=document.source, glossary=glossary_map(glossary), year_start=year_start)
+    parts = interpret_tables(document, ctx, glossary_tables)
+    if parts.is_empty():
+        from pipeline.prose import interpret_prose
+
+        parts = interpret_prose(document, ctx)
+    if parts.is_empty():
+        raise NoPlanFound(document.source, "no plan found: no plan table and no objectives, "
+                                           "commitments or measures in the text")
+    info = DocumentInfo(source=document.source, sha256=document.sha256, format=document.format,
+                        title=meta.title, organisation=meta.organisation, period=meta.period)
+    return Plan(document=info, themes=parts.themes, objectives=parts.objectives,
+                commitments=parts.commitments, indicators=parts.indicators, glossary=glossary)

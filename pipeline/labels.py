@@ -1,0 +1,102 @@
+"""Recognisers for the labelled lines plans use: theme banners, outcome lines, assurance lines,
+audience labels, coded priorities, numbered headings. Vocabulary in data/layout.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_SEP = r"\s*[:.\-–—]\s*"
+
+
+@lru_cache(maxsize=1)
+def layout() -> dict[str, Any]:
+    return yaml.safe_load(resources.files("pipeline.data").joinpath("layout.yaml").read_text("utf-8"))
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = layout()
+    words = _alternation(data["number_words"])
+    return {
+        "theme": re.compile(
+            rf"^(?:{_alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+)\b{_SEP}(.+)$", re.I),
+        "outcome": re.compile(rf"^(?:{_alternation(data['outcome_labels'])})\s*:\s*(.+)$", re.I),
+        "assurance": re.compile(rf"^(?:{_alternation(data['assurance_labels'])})\s*:\s*(.+)$", re.I),
+        "audience": re.compile(rf"^({_alternation(list(data['audiences']))})\b\s*(?::\s*|$)(.*)$", re.I),
+        "glossary": re.compile(
+            rf"^(?:(?:appendix|annex|annexe)\s+\w{{1,3}}{_SEP})?(?:{_alternation(data['glossary_headings'])})\s*:?$", re.I),
+    }
+
+
+_CODE = re.compile(r"^([A-Z]{2,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?:\s*[:.\-–—]\s*|\s+|$)(.*)$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_NOT_CODES = re.compile(r"^(?:FY|COVID|Q|H|NHS|WTE|KPI|CQUIN)\d", re.I)
+
+
+def ref_from_word(word: str) -> str:
+    """"two" -> "2", "IV" -> "4", "3" -> "3"."""
+    lowered = word.lower()
+    numbers = layout()["number_words"]
+    if lowered in numbers:
+        return str(numbers.index(lowered))
+    if lowered in _ROMAN and not lowered.isdigit():
+        return str(_ROMAN[lowered])
+    return word
+
+
+def theme_banner(text: str) -> tuple[str, str] | None:
+    """"Strategic theme 4: Digital ..." -> ("4", "Digital ...")."""
+    match = _patterns()["theme"].match(text.strip())
+    if not match:
+        return None
+    return ref_from_word(match.group(1)), match.group(2).strip()
+
+
+def outcome_line(text: str) -> str | None:
+    match = _patterns()["outcome"].match(text.strip())
+    return match.group(1).strip() if match else None
+
+
+def assurance_line(text: str) -> str | None:
+    """"Assuring committees: FPC and ARC" -> "FPC and ARC"."""
+    match = _patterns()["assurance"].match(text.strip())
+    return match.group(1).strip() if match else None
+
+
+def audience_label(text: str) -> tuple[str, str] | None:
+    """"Corporate:" -> ("Corporate", ""); "Patients: Friends and family test" -> ("Patient", "Friends ...")."""
+    match = _patterns()["audience"].match(text.strip())
+    if not match:
+        return None
+    return layout()["audiences"][match.group(1).lower()], match.group(2).strip()
+
+
+def objective_code(text: str) -> tuple[str, str] | None:
+    """"BS2: develop our role ..." -> ("BS2", "develop our role ...")."""
+    stripped = text.strip()
+    if _NOT_CODES.match(stripped):
+        return None
+    match = _CODE.match(stripped)
+    if not match:
+        return None
+    return match.group(1), match.group(2).strip()
+
+
+def numbered_heading(text: str) -> tuple[str, str] | None:
+    """"1. Quality and safety" -> ("1", "Quality and safety")."""
+    match = _NUMBERED.match(text.strip())
+    return (match.group(1), match.group(2).strip()) if match else None
+
+
+def is_glossary_heading(text: str) -> bool:
+    return bool(_patterns()["glossary"].match(text.strip()))

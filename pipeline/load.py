@@ -1,0 +1,282 @@
+"""Plan JSON into the database: one transaction per document, idempotent by sha256.
+
+A plan whose sha256 is already loaded adds nothing ("unchanged"). Otherwise its document
+row is added with everything extracted from it; where a current document of the same kind
+for the same organisation and period exists (or one loaded from the same location), the
+new one is its next version and the old one is marked superseded ("changed"); else "new".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Engine, and_, insert, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pipeline import config
+from pipeline.db import name_key
+from schemas import db
+from schemas import plan as pj
+
+# Document kind from the title: the first rule whose words appear wins.
+KIND_RULES: tuple[tuple[str, str], ...] = (
+    (r"implementation plan", "implementation_plan"),
+    (r"operational plan", "operational_plan"),
+    (r"annual plan", "annual_plan"),
+    (r"improvement plan", "improvement_plan"),
+    (r"objectives|aims|priorities|goals", "objectives"),
+    (r"strategy|strategic|vision", "strategy"),
+    (r"plan", "plan"),
+)
+PROVENANCE_COLUMNS = ("page", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom",
+                      "table_index", "table_row", "table_col", "ocr_confidence")
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    status: Literal["new", "changed", "unchanged"]
+    document_id: int | None
+
+
+def document_kind(title: str | None) -> str:
+    text = (title or "").casefold()
+    for pattern, kind in KIND_RULES:
+        if re.search(rf"\b(?:{pattern})\b", text):
+            return kind
+    return "other"
+
+
+def utc_now() -> dt.datetime:
+    """Now in UTC, naive (the database stores UTC without a zone)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _as_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def known_sha256(engine: Engine, sha256: str) -> bool:
+    """Whether a document with these bytes is already loaded."""
+    with Session(engine) as session:
+        return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256)) is not None
+
+
+def record_failure(engine: Engine, source: str, error: str, sha256: str | None = None) -> None:
+    """Record a file that could not be extracted or loaded (an extraction run, failed)."""
+    with Session(engine) as session, session.begin():
+        session.add(db.ExtractionRun(ran_at=utc_now(), extractor_version=config.EXTRACTOR_VERSION,
+                                     status="failed", source=source, sha256=sha256, error=error))
+
+
+def record_run_summary(engine: Engine, *, trigger: str, started_at: dt.datetime,
+                       finished_at: dt.datetime, new: int, changed: int, unchanged: int,
+                       failed: int) -> int:
+    """Store the summary of one batch (CLI ingest, scheduled refresh); returns its id."""
+    run = db.RefreshRun(trigger=trigger, started_at=_as_utc(started_at), finished_at=_as_utc(finished_at),
+                        new=new, changed=changed, unchanged=unchanged, failed=failed)
+    with Session(engine) as session, session.begin():
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def load_plan(engine: Engine, plan: pj.Plan, *, source: str, retrieved_at: dt.datetime | None = None,
+              published_on: dt.date | None = None) -> LoadOutcome:
+    """Load one plan in one transaction; `source` is where it was read (path or URL)."""
+    sha256 = plan.document.sha256
+    try:
+        with Session(engine) as session, session.begin():
+            existing = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
+            if existing is not None:
+                return LoadOutcome("unchanged", existing)
+            document, replaced = _add_document(session, plan, source, _as_utc(retrieved_at), published_on)
+            _Contents(session, document.id).add(plan)
+            outcome = LoadOutcome("changed" if replaced else "new", document.id)
+    except IntegrityError:
+        with Session(engine) as session:
+            existing = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
+        if existing is None:
+            raise
+        return LoadOutcome("unchanged", existing)  # the same file was loaded concurrently
+    return outcome
+
+
+def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: dt.datetime | None,
+                  published_on: dt.date | None) -> tuple[db.Document, list[db.Document]]:
+    info = plan.document
+    period = info.period or pj.Period()
+    organisation_id = resolve_organisation(session, info.organisation)
+    kind = document_kind(info.title)
+    same_chain = db.Document.location == location
+    if period.start is not None:
+        same_chain = or_(same_chain, and_(
+            db.Document.organisation_id == organisation_id, db.Document.kind == kind,
+            db.Document.period_start == period.start, db.Document.period_end == period.end))
+    replaced = list(session.scalars(
+        select(db.Document).where(db.Document.superseded_by_id.is_(None), same_chain)))
+    now = utc_now()
+    document = db.Document(
+        organisation_id=organisation_id, organisation_name=info.organisation.name,
+        organisation_code=info.organisation.code, source=info.source, location=location,
+        sha256=info.sha256, format=info.format, title=info.title, kind=kind,
+        has_period=info.period is not None, period_label=period.label, period_start=period.start,
+        period_end=period.end, retrieved_at=retrieved_at, published_on=published_on, loaded_at=now,
+        version=1 + max((old.version for old in replaced), default=0))
+    session.add(document)
+    session.flush()
+    for old in replaced:
+        old.superseded_by_id = document.id
+    session.add(db.ExtractionRun(ran_at=now, extractor_version=config.EXTRACTOR_VERSION, status="loaded",
+                                 source=location, sha256=info.sha256, document_id=document.id))
+    return document, replaced
+
+
+def resolve_organisation(session: Session, organisation: pj.Organisation) -> int:
+    """The organisation a document names: by ODS code, else by name or alternative name
+    (case-insensitive; a trust's own name wins over another's alternative name). A name
+    that matches no trust, or several equally, gets an organisation of its own with a null
+    ODS code (reused by later documents naming it the same way)."""
+    if organisation.code:
+        found = session.scalar(select(db.Organisation.id).where(
+            db.Organisation.ods_code == organisation.code.strip().upper()))
+        if found is not None:
+            return found
+    key = name_key(organisation.name)
+    matches = session.execute(
+        select(db.OrganisationName.organisation_id, db.OrganisationName.is_primary, db.Organisation.ods_code)
+        .join(db.Organisation, db.Organisation.id == db.OrganisationName.organisation_id)
+        .where(db.OrganisationName.name_key == key)
+        .order_by(db.OrganisationName.organisation_id)).all()
+    known = [m for m in matches if m.ods_code is not None]
+    for candidates in ([m for m in known if m.is_primary], known):
+        if len({m.organisation_id for m in candidates}) == 1:
+            return candidates[0].organisation_id
+    unknown = [m.organisation_id for m in matches if m.ods_code is None]
+    if unknown:
+        return unknown[0]
+    org = db.Organisation(name=organisation.name)
+    session.add(org)
+    session.flush()
+    session.add(db.OrganisationName(organisation_id=org.id, name=organisation.name, name_key=key,
+                                    is_primary=True))
+    return org.id
+
+
+def _provenance(item: pj.Provenance | None) -> dict[str, Any]:
+    if item is None:
+        return dict.fromkeys(PROVENANCE_COLUMNS)
+    bbox = item.bbox if item.bbox is not None else [None] * 4
+    if len(bbox) != 4:
+        raise ValueError(f"provenance bbox must have 4 numbers [x0, top, x1, bottom], not {bbox}")
+    return {"page": item.page, "bbox_x0": bbox[0], "bbox_top": bbox[1], "bbox_x1": bbox[2],
+            "bbox_bottom": bbox[3], "table_index": item.table, "table_row": item.row,
+            "table_col": item.col, "ocr_confidence": item.confidence}
+
+
+def _first_by_ref(refs: Iterable[str | None], ids: list[int]) -> dict[str, int]:
+    """ref -> id of the first item printing that ref."""
+    found: dict[str, int] = {}
+    for ref, row_id in zip(refs, ids, strict=True):
+        if ref is not None:
+            found.setdefault(ref, row_id)
+    return found
+
+
+class _Contents:
+    """Bulk-inserts everything extracted from one document (inside the caller's transaction)."""
+
+    def __init__(self, session: Session, document_id: int) -> None:
+        self.session = session
+        self.document_id = document_id
+
+    def _insert(self, model: type[db.Base], rows: list[dict[str, Any]]) -> list[int]:
+        if not rows:
+            return []
+        statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+        return list(self.session.scalars(statement, rows))
+
+    def _insert_unique(self, model: type[db.Base], keys: Iterable[Hashable],
+                       row: Any) -> dict[Hashable, int]:
+        """Insert one row per distinct key (row(key) -> columns); key -> id."""
+        distinct = list(dict.fromkeys(keys))
+        ids = self._insert(model, [{"document_id": self.document_id, **row(key)} for key in distinct])
+        return dict(zip(distinct, ids, strict=True))
+
+    def add(self, plan: pj.Plan) -> None:
+        doc = {"document_id": self.document_id}
+        theme_ids = _first_by_ref((t.ref for t in plan.themes), self._insert(db.Theme, [
+            {**doc, "position": i, "ref": t.ref, "title": t.title, "outcome": t.outcome,
+             **_provenance(t.provenance)} for i, t in enumerate(plan.themes)]))
+
+        dues = [item.due for item in (*plan.commitments, *plan.indicators) if item.due is not None]
+        due_ids = self._insert_unique(db.DueDate, (_due_key(d) for d in dues),
+                                      lambda k: {"raw": k[0], "start_date": k[1], "end_date": k[2]})
+        owners = [o for item in (*plan.objectives, *plan.commitments) for o in item.owners]
+        owner_ids = self._insert_unique(db.Owner, (_owner_key(o) for o in owners),
+                                        lambda k: {"raw": k[0], "title": k[1], "portfolio": k[2]})
+        groups = [g for c in plan.commitments for g in c.assurance]
+        group_ids = self._insert_unique(db.AssuranceGroup, ((g.raw, g.title) for g in groups),
+                                        lambda k: {"raw": k[0], "title": k[1]})
+
+        objective_id_list = self._insert(db.Objective, [
+            {**doc, "position": i, "ref": o.ref, "theme_ref": o.theme_ref,
+             "theme_id": theme_ids.get(o.theme_ref) if o.theme_ref is not None else None,
+             "title": o.title, "outcome": o.outcome, **_provenance(o.provenance)}
+            for i, o in enumerate(plan.objectives)])
+        objective_ids = _first_by_ref((o.ref for o in plan.objectives), objective_id_list)
+
+        commitment_id_list = self._insert(db.Commitment, [
+            {**doc, "position": i, "ref": c.ref, "objective_ref": c.objective_ref,
+             "objective_id": objective_ids.get(c.objective_ref) if c.objective_ref is not None else None,
+             "text": c.text, "due_id": due_ids[_due_key(c.due)] if c.due is not None else None,
+             **_provenance(c.provenance)}
+            for i, c in enumerate(plan.commitments)])
+        commitment_ids = _first_by_ref((c.ref for c in plan.commitments), commitment_id_list)
+
+        self._link(db.ObjectiveOwner, "objective_id", "owner_id", objective_id_list,
+                   ([owner_ids[_owner_key(o)] for o in item.owners] for item in plan.objectives))
+        self._link(db.CommitmentOwner, "commitment_id", "owner_id", commitment_id_list,
+                   ([owner_ids[_owner_key(o)] for o in item.owners] for item in plan.commitments))
+        self._link(db.CommitmentAssurance, "commitment_id", "assurance_group_id", commitment_id_list,
+                   ([group_ids[(g.raw, g.title)] for g in item.assurance] for item in plan.commitments))
+
+        self._insert(db.Indicator, [
+            {**doc, "position": i, "objective_ref": n.objective_ref,
+             "objective_id": objective_ids.get(n.objective_ref) if n.objective_ref is not None else None,
+             "commitment_ref": n.commitment_ref,
+             "commitment_id": commitment_ids.get(n.commitment_ref) if n.commitment_ref is not None else None,
+             "audience": n.audience, "text": n.text,
+             "target_comparator": n.target.comparator if n.target else None,
+             "target_value": n.target.value if n.target else None,
+             "target_unit": n.target.unit if n.target else None,
+             "baseline_value": n.baseline.value if n.baseline else None,
+             "baseline_unit": n.baseline.unit if n.baseline else None,
+             "due_id": due_ids[_due_key(n.due)] if n.due is not None else None,
+             **_provenance(n.provenance)}
+            for i, n in enumerate(plan.indicators)])
+        self._insert(db.GlossaryEntry, [
+            {**doc, "position": i, "abbreviation": g.abbreviation, "expansion": g.expansion, "kind": g.kind}
+            for i, g in enumerate(plan.glossary)])
+
+    def _link(self, model: type[db.Base], parent: str, child: str, parent_ids: list[int],
+              children: Iterable[list[int]]) -> None:
+        rows = [{parent: parent_id, "position": position, child: child_id}
+                for parent_id, child_ids in zip(parent_ids, children, strict=True)
+                for position, child_id in enumerate(child_ids)]
+        if rows:
+            self.session.execute(insert(model), rows)
+
+
+def _due_key(due: pj.Due) -> tuple[str, dt.date | None, dt.date | None]:
+    return due.raw, due.start, due.end
+
+
+def _owner_key(owner: pj.Owner) -> tuple[str, str | None, str | None]:
+    return owner.raw, owner.title, owner.portfolio

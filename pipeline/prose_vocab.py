@@ -1,0 +1,109 @@
+"""The vocabulary of prose plans (pipeline/data/prose.yaml) as compiled recognisers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pipeline.labels import ref_from_word
+
+_END = r"\s*[:.?!]?\s*"
+_SEP = r"\s*[:.\-–—)]\s*"
+_REF = r"(\d{1,2}(?:\.\d{1,2})?|[a-z]{3,9}|[ivx]{1,4}|[a-z])"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    return yaml.safe_load(resources.files("pipeline.data").joinpath("prose.yaml").read_text("utf-8"))
+
+
+def _either(phrases: list[str]) -> str:
+    """Phrases (regular expressions) as one alternation, longest first; a space matches any."""
+    return "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _heading(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_either(vocabulary()[kind])}){_END}$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _start(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_either(vocabulary()[kind])})\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _label(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:our\s+)?(?:{_either(vocabulary()[kind])})\s+{_REF}\b{_SEP}(.+)$", re.I)
+
+
+def is_heading_of(kind: str, text: str) -> bool:
+    """Whether a heading is exactly one of the `kind` headings ("Measures", "Why this matters")."""
+    return bool(_heading(kind).match(text.strip()))
+
+
+def starts_with(kind: str, text: str) -> bool:
+    return bool(_start(kind).match(text.strip()))
+
+
+def labelled(kind: str, text: str) -> tuple[str, str] | None:
+    """"Priority 2 - Safer care" with kind objective_labels -> ("2", "Safer care")."""
+    match = _label(kind).match(text.strip())
+    if not match:
+        return None
+    word = match.group(1)
+    ref = ref_from_word(word)
+    if not ref.isdigit() and "." not in ref and len(word) > 1:
+        return None  # "Priority areas: ..." is no numbered label
+    return ref.upper() if len(ref) == 1 and ref.isalpha() else ref, match.group(2).strip()
+
+
+@lru_cache(maxsize=None)
+def _lead_line() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_either(vocabulary()['objective_lead_labels'])})\s*:\s*(.+)$", re.I)
+
+
+def lead_line(text: str) -> str | None:
+    """"Priority leads: Medical Director and ..." -> "Medical Director and ..."."""
+    match = _lead_line().match(text.strip())
+    return match.group(1).strip() if match else None
+
+
+@lru_cache(maxsize=1)
+def _inline_lead() -> re.Pattern[str]:
+    return re.compile(rf"\((?:{_either(vocabulary()['inline_lead_labels'])})\s*[:\-–]\s*([^()]+)\)", re.I)
+
+
+def inline_lead(text: str) -> tuple[str, str] | None:
+    """"... (Lead: Chief Digital Officer, by March 2026)" -> ("Chief Digital Officer", "by March 2026")."""
+    match = _inline_lead().search(text)
+    if not match:
+        return None
+    who, _, rest = match.group(1).partition(",")
+    if ";" in who:
+        who, _, rest = match.group(1).partition(";")
+    return who.strip(), rest.strip()
+
+
+@lru_cache(maxsize=None)
+def _cue(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_either(vocabulary()[kind])})\b", re.I)
+
+
+def cue_after(kind: str, sentence: str) -> str | None:
+    """The text after a goal or measure cue in a sentence, or None without the cue."""
+    match = _cue(kind).search(sentence)
+    return sentence[match.end():] if match else None
+
+
+def column_role(header: str) -> str | None:
+    """"Baseline (2023/24)" -> "baseline"; roles from measure_columns."""
+    key = re.sub(r"\(.*?\)", "", header).strip().lower().rstrip(":")
+    for role, names in vocabulary()["measure_columns"].items():
+        if any(key == n or key.startswith(f"{n} ") for n in names):
+            return role
+    return None

@@ -1,0 +1,98 @@
+"""Where documents come from: the sources registry (data/sources.csv or .yaml) and
+locations given on the command line.
+
+A registry row names one document: the trust's ODS code (blank for a trust not in
+data/nhs-trusts.csv), the kind of document, and its location (an http(s) URL, or a path,
+relative paths being relative to the project).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline import config
+from pipeline.errors import SourceNotFound, UnsupportedFormat
+
+REGISTRY_FIELDS = ("ods_code", "kind", "location")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One document to fetch: a URL, or an absolute path."""
+
+    location: str
+    ods_code: str | None = None
+    kind: str | None = None
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.location)
+
+
+def is_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def read_registry(path: Path = config.SOURCES_FILE, root: Path = config.PROJECT_ROOT) -> list[Source]:
+    """The sources in a registry file (.csv with a header row, or .yaml: a list of mappings,
+    or a mapping with a `sources` list). Relative paths are taken relative to `root`."""
+    if not path.exists():
+        raise SourceNotFound(str(path), "no such sources registry")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    elif suffix in (".yaml", ".yml"):
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        rows = loaded.get("sources", []) if isinstance(loaded, dict) else loaded
+    else:
+        raise UnsupportedFormat(str(path), "a sources registry must be .csv or .yaml")
+    return [_source(path, number, row, root) for number, row in enumerate(rows, start=1)]
+
+
+def _source(registry: Path, number: int, row: dict, root: Path) -> Source:
+    missing = [name for name in REGISTRY_FIELDS if name not in row]
+    if missing or not str(row.get("location") or "").strip():
+        raise UnsupportedFormat(str(registry), f"entry {number} needs {', '.join(REGISTRY_FIELDS)}")
+    return Source(
+        location=resolve_location(str(row["location"]).strip(), root),
+        ods_code=_cell(row["ods_code"]),
+        kind=_cell(row["kind"]),
+    )
+
+
+def _cell(value: object) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def resolve_location(location: str, root: Path) -> str:
+    """A URL as it is; a path made absolute (relative to `root`)."""
+    if is_url(location):
+        return location
+    path = Path(location).expanduser()
+    return str(path if path.is_absolute() else (root / path).resolve())
+
+
+def sources_from_locations(locations: Iterable[str]) -> list[Source]:
+    """Sources for URLs and paths given by a user; a folder stands for the files in it
+    (not hidden, sorted by name). Relative paths are taken from the working directory."""
+    return [Source(location=location) for location in _expand(locations)]
+
+
+def _expand(locations: Iterable[str]) -> Iterator[str]:
+    for location in locations:
+        if is_url(location):
+            yield location
+            continue
+        path = Path(location).expanduser().resolve()
+        if path.is_dir():
+            yield from (str(child) for child in sorted(path.iterdir())
+                        if child.is_file() and not child.name.startswith("."))
+        else:
+            yield str(path)

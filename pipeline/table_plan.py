@@ -1,0 +1,296 @@
+"""Plans laid out as tables: a row per deliverable (or per objective), theme rows across the
+table, objective and indicator cells spanning rows, coded priorities with sub-rows, theme
+headings and "Assuring committee:" lines between tables.
+
+Column meanings come from pipeline/columns.py; labelled lines from pipeline/labels.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from normalisers.dates import find_due, parse_due
+from normalisers.owners import normalise_assurance, normalise_owners
+from normalisers.targets import parse_target
+from normalisers.text import clean_text
+from pipeline.columns import ColumnMap, find_columns
+from pipeline.context import Context, PlanParts
+from pipeline.labels import (
+    assurance_line,
+    audience_label,
+    numbered_heading,
+    objective_code,
+    outcome_line,
+    theme_banner,
+)
+from schemas.document import BlockKind, Cell, Document, Line, Table
+from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
+
+_NUMBER_ONLY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_EMPTY = {"", "-", "–", "—", "n/a", "na", "none", "tbc"}
+_LEAD_IN_WORDS = 8
+
+
+def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) -> PlanParts:
+    """Themes, objectives, commitments and indicators from the document's plan tables."""
+    builder = _Builder(ctx)
+    pending_heading: tuple[str, str, Provenance] | None = None
+    last_map: ColumnMap | None = None
+    last_map_cols = 0
+    table_index = -1
+    for index, block in enumerate(document.blocks):
+        if block.kind is BlockKind.TABLE and block.table is not None:
+            table_index += 1
+            if index in skip_blocks:
+                continue
+            table = block.table
+            cmap = find_columns(table)
+            if cmap is None and last_map is not None and table.n_cols == last_map_cols:
+                cmap = ColumnMap(header_row=-1, roles=last_map.roles,
+                                 objective_owner_cols=last_map.objective_owner_cols)
+            if cmap is None:
+                continue
+            if pending_heading is not None:
+                builder.theme(*pending_heading)
+                pending_heading = None
+            builder.table(table, cmap, table_index)
+            last_map, last_map_cols = cmap, table.n_cols
+            continue
+        text = clean_text(block.text)
+        if not text:
+            continue
+        prov = Provenance(page=block.page, bbox=_bbox(block.bbox), confidence=block.confidence)
+        banner = theme_banner(text)
+        if banner:
+            builder.theme(banner[0], banner[1], prov)
+            pending_heading = None
+        elif (outcome := outcome_line(text)) and builder.themes:
+            builder.theme_outcome(outcome)
+        elif assurance := assurance_line(text):
+            builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
+        elif block.kind is BlockKind.HEADING and (block.level or 1) <= 2:
+            numbered = numbered_heading(text)
+            pending_heading = (numbered[0], numbered[1], prov) if numbered else None
+            builder.context_assurance = []
+    return builder.parts
+
+
+def _bbox(box) -> list[float] | None:
+    return [round(box.x0, 1), round(box.top, 1), round(box.x1, 1), round(box.bottom, 1)] if box else None
+
+
+def _cell_prov(cell: Cell, table_index: int) -> Provenance:
+    confidences = [line.confidence for line in cell.lines if line.confidence is not None]
+    return Provenance(page=cell.page, bbox=_bbox(cell.bbox), table=table_index, row=cell.row, col=cell.col,
+                      confidence=min(confidences) if confidences else None)
+
+
+def _lines(cell: Cell | None) -> list[Line]:
+    if cell is None:
+        return []
+    return [line for line in cell.lines if clean_text(line.text)]
+
+
+def _text(lines: list[Line]) -> str:
+    return clean_text(" ".join(line.text for line in lines))
+
+
+@dataclass(slots=True)
+class _Builder:
+    ctx: Context
+    parts: PlanParts = field(default_factory=PlanParts)
+    context_assurance: list[Assurance] = field(default_factory=list)
+    current_theme: str | None = None
+    themes_since_objective: int = 0
+    current_objective: str | None = None
+    objective_cells: tuple[int, ...] = ()
+    seen_indicator_cells: set[int] = field(default_factory=set)
+
+    @property
+    def themes(self) -> list[Theme]:
+        return self.parts.themes
+
+    # ------------------------------------------------------------------ themes
+    def theme(self, ref: str | None, title: str, prov: Provenance | None = None) -> None:
+        ref = self._unique(ref, [t.ref for t in self.parts.themes])
+        self.parts.themes.append(Theme(ref=ref, title=clean_text(title), provenance=prov))
+        self.current_theme = ref
+        self.themes_since_objective += 1
+        self.current_objective = None
+        self.objective_cells = ()
+
+    def theme_outcome(self, text: str) -> None:
+        self.parts.themes[-1].outcome = clean_text(text)
+
+    # ------------------------------------------------------------------ objectives
+    def objective(self, ref: str | None, title: str, prov: Provenance, owners: list[Owner]) -> None:
+        used = [o.ref for o in self.parts.objectives]
+        ref = self._unique(ref, used) or self._ordinal(used)
+        theme_ref = self.current_theme if self.themes_since_objective <= 1 else None
+        self.parts.objectives.append(Objective(ref=ref, theme_ref=theme_ref, title=clean_text(title) or ref,
+                                               owners=owners, provenance=prov))
+        self.current_objective = ref
+        self.themes_since_objective = 0
+
+    @staticmethod
+    def _ordinal(used: list[str]) -> str:
+        n = len(used) + 1
+        while str(n) in used:
+            n += 1
+        return str(n)
+
+    @staticmethod
+    def _unique(ref: str | None, used: list[str | None]) -> str | None:
+        if ref is None or ref not in used:
+            return ref
+        n = 2
+        while f"{ref}-{n}" in used:
+            n += 1
+        return f"{ref}-{n}"
+
+    # ------------------------------------------------------------------ tables
+    def table(self, table: Table, cmap: ColumnMap, table_index: int) -> None:
+        grid = table.grid()
+        width = table.n_cols
+        deliverable_cols = cmap.cols("deliverable")
+        objective_cols = cmap.cols("objective")
+        ref_cols = cmap.cols("ref")
+        ref_names_objective = bool(ref_cols) and self._ref_names_objective(table, cmap)
+        header_texts = [clean_text(c.text).lower() for c in table.row_cells(cmap.header_row)] \
+            if cmap.header_row >= 0 else []
+
+        for r in range(cmap.header_row + 1, table.n_rows):
+            starting = [c for c in table.row_cells(r) if c.text.strip()]
+            if not starting:
+                continue
+            if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
+                continue  # a header row repeated on a later page
+            if len(starting) == 1 and starting[0].col_span >= max(width - 1, 2) and starting[0].col == 0 \
+                    or (len(starting) == 1 and not any(c in range(starting[0].col, starting[0].last_col + 1)
+                                                       for c in deliverable_cols + objective_cols)):
+                self._banner_row(starting[0], table_index)
+                continue
+            self._plan_row(table, grid, r, cmap, table_index, deliverable_cols, objective_cols,
+                           ref_cols, ref_names_objective)
+
+    def _banner_row(self, cell: Cell, table_index: int) -> None:
+        text = clean_text(cell.text)
+        prov = _cell_prov(cell, table_index)
+        if banner := theme_banner(text):
+            self.theme(banner[0], banner[1], prov)
+        elif (outcome := outcome_line(text)) and self.parts.themes:
+            self.theme_outcome(outcome)
+        elif code := objective_code(text):
+            self.objective(code[0], code[1], prov, [])
+        elif assurance := assurance_line(text):
+            self.context_assurance = normalise_assurance([assurance], self.ctx.glossary)
+        else:
+            numbered = numbered_heading(text)
+            self.theme(numbered[0] if numbered else None, numbered[1] if numbered else text, prov)
+
+    @staticmethod
+    def _ref_names_objective(table: Table, cmap: ColumnMap) -> bool:
+        """A ref column names objectives when each row has its own objective cell and no
+        objective column prints a number of its own."""
+        objective_cols = cmap.cols("objective")
+        if not objective_cols:
+            return False
+        cells = [c for c in table.cells if c.col in objective_cols and c.row > cmap.header_row and c.text.strip()]
+        return all(c.row_span == 1 and not _NUMBER_ONLY.match(c.text.strip()) for c in cells)
+
+    def _plan_row(self, table: Table, grid, r: int, cmap: ColumnMap, table_index: int,
+                  deliverable_cols: list[int], objective_cols: list[int], ref_cols: list[int],
+                  ref_names_objective: bool) -> None:
+        def covering(role_cols: list[int]) -> Cell | None:
+            for c in role_cols:
+                if grid[r][c] is not None and grid[r][c].text.strip():
+                    return grid[r][c]
+            return None
+
+        deliverable = covering(deliverable_cols)
+        ref_cell = covering(ref_cols)
+        ref_text = clean_text(ref_cell.text) if ref_cell is not None and ref_cell.row == r else None
+
+        # A coded priority ("BS1 Work with partners ...") opens an objective with sub-rows.
+        if deliverable is not None and deliverable.row == r:
+            first = _lines(deliverable)[:1]
+            code = objective_code(first[0].text) if first else None
+            if code and (len(_lines(deliverable)) == 1 or deliverable.col_span > 1):
+                owners = normalise_owners([ln.text for c in cmap.objective_owner_cols
+                                           for ln in _lines(grid[r][c])], self.ctx.glossary) \
+                    if cmap.objective_owner_cols else []
+                title = _text([Line(code[1])] + _lines(deliverable)[1:])
+                self.objective(code[0], title, _cell_prov(deliverable, table_index), owners)
+                return
+
+        # Objective columns: a new covering cell opens a new objective.
+        objective_cells = tuple(id(grid[r][c]) for c in objective_cols if grid[r][c] is not None
+                                and grid[r][c].text.strip())
+        if objective_cells and objective_cells != self.objective_cells:
+            cells = []
+            for c in objective_cols:
+                cell = grid[r][c]
+                if cell is not None and cell.text.strip() and cell not in cells:
+                    cells.append(cell)
+            number = next((clean_text(c.text).rstrip(".") for c in cells if _NUMBER_ONLY.match(c.text.strip())), None)
+            title = " ".join(clean_text(c.text) for c in cells if not _NUMBER_ONLY.match(c.text.strip()))
+            ref = ref_text if ref_names_objective and ref_text else number
+            owners = []
+            if ref_names_objective:
+                owners = normalise_owners([ln.text for ln in _lines(covering(cmap.cols("owner")))], self.ctx.glossary)
+            self.objective(ref, title, _cell_prov(cells[0], table_index), owners)
+            self.objective_cells = objective_cells
+
+        # Commitments from the deliverable cell that starts in this row.
+        if deliverable is not None and deliverable.row == r:
+            owner_cell = covering(cmap.cols("owner"))
+            owners = normalise_owners([ln.text for ln in _lines(owner_cell)], self.ctx.glossary)
+            assurance_cell = covering(cmap.cols("assurance"))
+            assurance = normalise_assurance([ln.text for ln in _lines(assurance_cell)], self.ctx.glossary) \
+                if assurance_cell is not None else list(self.context_assurance)
+            due_cell = covering(cmap.cols("due"))
+            due = self._due(_text(_lines(due_cell))) if due_cell is not None else None
+            commitment_ref = None if ref_names_objective else ref_text
+            lines = _lines(deliverable)
+            split = commitment_ref is None and len(lines) >= 2 and all(ln.is_list_item for ln in lines)
+            texts = [clean_text(ln.text) for ln in lines] if split else [_text(lines)]
+            for text in texts:
+                self.parts.commitments.append(Commitment(
+                    ref=commitment_ref, objective_ref=self.current_objective, text=text,
+                    owners=[o.model_copy() for o in owners], assurance=[a.model_copy() for a in assurance],
+                    due=due.model_copy() if due else None, provenance=_cell_prov(deliverable, table_index)))
+
+        # Indicators: each cell once, for the objective it serves.
+        indicator_cell = covering(cmap.cols("indicator"))
+        if indicator_cell is not None and id(indicator_cell) not in self.seen_indicator_cells:
+            self.seen_indicator_cells.add(id(indicator_cell))
+            self._indicators(indicator_cell, table_index)
+
+    def _due(self, raw: str) -> Due | None:
+        if raw.lower() in _EMPTY and raw.lower() != "tbc":
+            return None
+        return parse_due(raw, self.ctx.year_start)
+
+    def _indicators(self, cell: Cell, table_index: int) -> None:
+        audience: str | None = None
+        lead_in_due: Due | None = None
+        prov = _cell_prov(cell, table_index)
+        for line in _lines(cell):
+            text = clean_text(line.text)
+            label = audience_label(text)
+            if label and (line.bold or not label[1] or text.rstrip().endswith(":") or ":" in text[:20]):
+                audience = label[0]
+                text = label[1]
+                if not text:
+                    continue
+            if text.endswith(":") and not line.is_list_item and len(text.split()) <= _LEAD_IN_WORDS:
+                lead_in_due = find_due(text.rstrip(":"), self.ctx.year_start)
+                continue
+            if text.lower() in _EMPTY:
+                continue
+            target, baseline = parse_target(text)
+            due = find_due(text, self.ctx.year_start) or (lead_in_due.model_copy() if lead_in_due else None)
+            self.parts.indicators.append(Indicator(
+                objective_ref=self.current_objective, commitment_ref=None, audience=audience, text=text,
+                target=target, baseline=baseline, due=due, provenance=prov))
