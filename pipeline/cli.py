@@ -33,6 +33,8 @@ def extract(source: str, fmt: str) -> None:
         plan = extract_plan(source)
     except TrustplansError as err:
         _fail(err)
+    except Exception as exc:  # an unexpected failure still gets one line naming the file
+        _fail(TrustplansError(source, f"could not be read ({type(exc).__name__}: {exc})"))
     if fmt == "json":
         click.echo(plan.to_json())
     else:

@@ -9,6 +9,7 @@ the ones worth retrying (time-outs, connection errors, 5xx, 429) from the rest (
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import tempfile
@@ -75,10 +76,9 @@ def _fetch_url(source: Source, dirs: FetchDirs, timeout: float, max_bytes: int, 
     last = read_validators(dirs.state, url)
     if last is not None and not Path(last.path).is_file():
         last = None  # the kept bytes are gone: fetch them again in full
-    headers = {"User-Agent": USER_AGENT, **_conditional_headers(last)}
+    headers = _conditional_headers(last)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True) as client, \
-                client.stream("GET", url, headers=headers) as response:
+        with _client(timeout).stream("GET", url, headers=headers) as response:
             if response.status_code == 304 and last is not None:
                 return Fetched(source, last.path, last.sha256, not_modified=True, retrieved_at=now)
             response.raise_for_status()
@@ -94,6 +94,12 @@ def _fetch_url(source: Source, dirs: FetchDirs, timeout: float, max_bytes: int, 
         raise FetchFailed(url, f"could not connect ({exc})") from exc
     write_validators(dirs.state, url, validators)
     return Fetched(source, str(path), sha256, not_modified=False, retrieved_at=now)
+
+
+@functools.cache
+def _client(timeout: float) -> httpx.Client:
+    """One client (and connection pool) per process and time-out, shared by threads."""
+    return httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
 
 
 def _conditional_headers(last: Validators | None) -> dict[str, str]:

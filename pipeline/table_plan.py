@@ -103,6 +103,7 @@ class _Builder:
     context_assurance: list[Assurance] = field(default_factory=list)
     current_theme: str | None = None
     themes_since_objective: int = 0
+    theme_ambiguous: bool = False  # stacked theme rows with no objective between them
     current_objective: str | None = None
     objective_cells: tuple[int, ...] = ()
     seen_indicator_cells: set[int] = field(default_factory=set)
@@ -116,6 +117,7 @@ class _Builder:
         ref = self._unique(ref, [t.ref for t in self.parts.themes])
         self.parts.themes.append(Theme(ref=ref, title=clean_text(title), provenance=prov))
         self.current_theme = ref
+        self.theme_ambiguous = self.themes_since_objective >= 1
         self.themes_since_objective += 1
         self.current_objective = None
         self.objective_cells = ()
@@ -127,7 +129,7 @@ class _Builder:
     def objective(self, ref: str | None, title: str, prov: Provenance, owners: list[Owner]) -> None:
         used = [o.ref for o in self.parts.objectives]
         ref = self._unique(ref, used) or self._ordinal(used)
-        theme_ref = self.current_theme if self.themes_since_objective <= 1 else None
+        theme_ref = None if self.theme_ambiguous else self.current_theme
         self.parts.objectives.append(Objective(ref=ref, theme_ref=theme_ref, title=clean_text(title) or ref,
                                                owners=owners, provenance=prov))
         self.current_objective = ref

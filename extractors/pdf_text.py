@@ -1,0 +1,238 @@
+"""Words -> visual lines -> logical lines (paragraphs and list items).
+
+A visual line is what the page shows on one baseline; a logical line is one paragraph or list
+item of the source. Visual lines are joined into a logical line unless one of these starts a
+new one: a list marker at the line start (bullet glyph, drawn dot, "1." / "a)" numbering), a
+change of boldness or font size, a vertical gap larger than the document's normal line pitch
+for that font size (paragraph spacing), or a line that starts left of a list item's text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from extractors.hyphenation import Vocabulary, ends_with_break, join_broken
+from extractors.pdf_page import DOT_TEXT, Word
+from schemas.document import BBox, Line
+
+BULLET_GLYPHS = frozenset("•●○◦▪■□▫◆◇►▸▹‣⁃∙·–—-*✓✔➢➤➔→o\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf071\uf0a8")
+_CID = re.compile(r"^\(cid:\d+\)$")
+_GLUED_BULLETS = frozenset("•●◦▪■▸►‣\uf0b7\uf0a7")
+_NUMBER_MARKER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
+_LIST_INDENT = 4.0  # markers further right than this (pt) are a level deeper
+_SIZE_CHANGE = 0.6  # pt
+
+
+@dataclass(slots=True)
+class VisualLine:
+    words: list[Word]
+    marker: str | None = None  # the list marker at the start of the line, stripped from `words`
+    marker_x: float | None = None
+
+    @property
+    def x0(self) -> float:
+        return self.marker_x if self.marker_x is not None else self.words[0].x0
+
+    @property
+    def text_x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median_high(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def confidence(self) -> float | None:
+        scores = [w.confidence for w in self.words if w.confidence is not None]
+        return sum(scores) / len(scores) if scores else None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A logical line with its geometry, before it becomes a `Line` or a `Block`."""
+
+    lines: list[VisualLine]
+    text: str
+    marker: str | None = None
+    depth: int | None = None
+    bold: bool = False
+    size: float = 0.0
+    bbox: BBox | None = None
+    confidences: list[float] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float | None:
+        return sum(self.confidences) / len(self.confidences) if self.confidences else None
+
+    def to_line(self) -> Line:
+        return Line(text=self.text, bold=self.bold, list_depth=self.depth, marker=self.marker,
+                    confidence=self.confidence)
+
+
+def group_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Cluster words into rows by vertical overlap, top to bottom, each left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.mid_y, w.x0)):
+        if rows and _same_row(rows[-1], word):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def group_visual_lines(words: Iterable[Word]) -> list[VisualLine]:
+    return [to_visual_line(row) for row in group_rows(words)]
+
+
+def _same_row(row: list[Word], word: Word) -> bool:
+    text_words = [w for w in row if not w.is_dot] or row
+    top = statistics.median(w.top for w in text_words)
+    bottom = statistics.median(w.bottom for w in text_words)
+    height = min(bottom - top, word.bottom - word.top)
+    return abs(word.mid_y - (top + bottom) / 2) <= 0.45 * max(height, 1.0)
+
+
+def split_row(row: list[Word], min_gap: float) -> list[list[Word]]:
+    """Split a row where the horizontal gap between words is at least `min_gap` (not after a marker)."""
+    groups: list[list[Word]] = [[row[0]]]
+    for word in row[1:]:
+        group = groups[-1]
+        after_marker = len(group) == 1 and marker_of(group[0]) is not None
+        if word.x0 - group[-1].x1 >= min_gap and not after_marker:
+            groups.append([word])
+        else:
+            group.append(word)
+    return groups
+
+
+def marker_of(word: Word) -> str | None:
+    """The list marker this word is, if it is one on its own."""
+    if word.is_dot or _CID.match(word.text):
+        return DOT_TEXT
+    if len(word.text) == 1 and word.text in BULLET_GLYPHS:
+        return word.text
+    if _NUMBER_MARKER.match(word.text):
+        return word.text
+    return None
+
+
+def to_visual_line(words: list[Word]) -> VisualLine:
+    """A row of words as a visual line, with a leading list marker split off."""
+    first = words[0]
+    if len(words) > 1 and (marker := marker_of(first)) is not None:
+        return VisualLine(words=words[1:], marker=marker, marker_x=first.x0)
+    glyph = first.text[:1]
+    if len(first.text) > 1 and glyph in _GLUED_BULLETS:  # "•Text": bullet and text in one word
+        step = (first.x1 - first.x0) / len(first.text)
+        rest = replace(first, text=first.text[1:].lstrip(), x0=first.x0 + step)
+        return VisualLine(words=[rest, *words[1:]], marker=glyph, marker_x=first.x0)
+    return VisualLine(words=words)
+
+
+class PitchModel:
+    """The normal distance between the tops of consecutive lines of one paragraph, by font size."""
+
+    def __init__(self, groups: Iterable[Sequence[VisualLine]]) -> None:
+        samples: dict[float, list[float]] = defaultdict(list)
+        for lines in groups:
+            for above, below in zip(lines, lines[1:], strict=False):
+                size = above.size
+                if abs(below.size - size) >= _SIZE_CHANGE:
+                    continue
+                pitch = below.top - above.top
+                if 0.9 * size <= pitch <= 2.2 * size:
+                    samples[round(size * 2) / 2].append(pitch)
+        self._pitch = {size: statistics.quantiles(values, n=4)[0] if len(values) >= 4 else min(values)
+                       for size, values in samples.items()}
+
+    def pitch(self, size: float) -> float:
+        key = round(size * 2) / 2
+        return self._pitch.get(key, 1.2 * size)
+
+
+def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel,
+                     vocabulary: Vocabulary) -> list[Paragraph]:
+    """Join visual lines (of one cell or one text column) into logical lines."""
+    if not lines:
+        return []
+    depths = _marker_depths([ln.marker_x for ln in lines if ln.marker_x is not None])
+    paragraphs: list[Paragraph] = []
+    previous: VisualLine | None = None
+    for line in lines:
+        current = paragraphs[-1] if paragraphs else None
+        if current is None or previous is None or _starts_new(current, previous, line, pitches):
+            depth = depths.get(round(line.marker_x)) if line.marker_x is not None else None
+            paragraphs.append(Paragraph(lines=[line], text=line.text, marker=line.marker, depth=depth,
+                                        bold=line.bold, size=line.size, bbox=line.bbox))
+        else:
+            current.lines.append(line)
+            current.text = _join(current.text, line.text, vocabulary)
+            current.bbox = line.bbox.union(current.bbox)
+        paragraphs[-1].confidences.extend(w.confidence for w in line.words if w.confidence is not None)
+        previous = line
+    return paragraphs
+
+
+def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitches: PitchModel) -> bool:
+    if line.marker is not None:
+        return True
+    if line.bold != current.bold or abs(line.size - previous.size) >= _SIZE_CHANGE:
+        return True
+    expected = pitches.pitch(previous.size)
+    if line.top - previous.top > max(expected * 1.12, expected + 1.0):
+        return True
+    return current.marker is not None and line.text_x0 < current.lines[0].text_x0 - 3.0
+
+
+def _marker_depths(xs: list[float]) -> dict[int, int]:
+    """Map each marker x (rounded) to a nesting depth: 0 for the leftmost, 1 for the next..."""
+    levels: list[float] = []
+    for x in sorted(set(xs)):
+        if not levels or x - levels[-1] > _LIST_INDENT:
+            levels.append(x)
+    depths: dict[int, int] = {}
+    for x in xs:
+        depth = max(i for i, level in enumerate(levels) if x >= level - 0.01)
+        depths[round(x)] = depth
+    return depths
+
+
+def _join(left: str, right: str, vocabulary: Vocabulary) -> str:
+    if ends_with_break(left) and right[:1].isalnum():
+        return join_broken(left, right, vocabulary)
+    return f"{left} {right}"
+
+
+def lines_for_words(words: Sequence[Word], pitches: PitchModel, vocabulary: Vocabulary) -> list[Line]:
+    """The logical lines of a table cell's words."""
+    return [p.to_line() for p in build_paragraphs(group_visual_lines(words), pitches, vocabulary)]

@@ -1,0 +1,102 @@
+"""Plan items from single prose blocks: a commitment from a bullet, an indicator from a measure
+line or a measures table row, with inline leads, dates and targets read by the normalisers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from normalisers.dates import find_due, parse_due
+from normalisers.owners import normalise_owners
+from normalisers.targets import parse_target
+from normalisers.text import clean_text
+from pipeline.context import Context
+from pipeline.labels import numbered_heading, objective_code
+from pipeline.prose_vocab import column_role, inline_lead
+from schemas.document import Block, Cell, Table
+from schemas.plan import Baseline, Commitment, Indicator, Owner, Provenance
+
+
+def provenance(block: Block, table: int | None = None, cell: Cell | None = None) -> Provenance:
+    bbox = cell.bbox if cell is not None and cell.bbox else block.bbox
+    return Provenance(page=cell.page if cell is not None and cell.page else block.page,
+                      bbox=[bbox.x0, bbox.top, bbox.x1, bbox.bottom] if bbox else None,
+                      table=table, row=cell.row if cell else None, col=cell.col if cell else None,
+                      confidence=block.confidence)
+
+
+def printed_ref(text: str) -> tuple[str | None, str]:
+    """A commitment's own printed reference ("1.2 Do X", "BS1.3: Do X"), and the text without it."""
+    numbered = numbered_heading(text)
+    if numbered and "." in numbered[0]:
+        return numbered
+    coded = objective_code(text)
+    if coded and coded[1]:
+        return coded
+    return None, text
+
+
+def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner], ctx: Context,
+               year: int | None) -> Commitment:
+    """One bullet or paragraph as a commitment; an inline "(Lead: X, by Y)" names its own owner."""
+    ref, text = printed_ref(clean_text(block.text))
+    due = None
+    lead = inline_lead(text)
+    if lead is not None:
+        owners = normalise_owners([lead[0]], ctx.glossary)
+        due = find_due(lead[1], year) if lead[1] else None
+    return Commitment(ref=ref, objective_ref=objective_ref, text=text, owners=list(owners),
+                      due=due or find_due(text, year), provenance=provenance(block))
+
+
+def indicator(block: Block, objective_ref: str | None, year: int | None) -> Indicator:
+    text = clean_text(block.text)
+    target, baseline = parse_target(text)
+    return Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline,
+                     due=find_due(text, year), provenance=provenance(block))
+
+
+def _roles(table: Table) -> dict[int, tuple[str, str]]:
+    """Column -> (role, header text) from the header row of a measures table."""
+    roles = {}
+    for cell in table.row_cells(0):
+        role = column_role(cell.text)
+        if role:
+            for col in range(cell.col, cell.last_col + 1):
+                roles.setdefault(col, (role, cell.text))
+    return roles
+
+
+def is_measures_table(table: Table) -> bool:
+    found = {role for role, _ in _roles(table).values()}
+    return "text" in found and bool(found & {"target", "baseline"})
+
+
+def table_indicators(block: Block, table_index: int, objective_ref: str | None,
+                     year: int | None) -> list[Indicator]:
+    """Rows of a Measure | Baseline | Target table; a measure cell spanning rows serves each row."""
+    assert block.table is not None
+    table = block.table
+    roles = _roles(table)
+    out = []
+    for row in range(1, table.n_rows):
+        cells: dict[str, tuple[Cell, str]] = {}
+        for col, (role, header) in roles.items():
+            cell = table.cell_at(row, col)
+            if cell is not None and cell.text and role not in cells:
+                cells[role] = (cell, header)
+        if "text" not in cells:
+            continue
+        measure_cell, _ = cells["text"]
+        text = clean_text(measure_cell.text)
+        target, baseline = parse_target(cells["target"][0].text) if "target" in cells else (None, None)
+        if "baseline" in cells:
+            start, _ = parse_target(cells["baseline"][0].text)
+            baseline = Baseline(value=start.value, unit=start.unit) if start else baseline
+        due = None
+        if "due" in cells:
+            due = parse_due(cells["due"][0].text, year)
+        elif "target" in cells:
+            due = find_due(cells["target"][1], year)
+        out.append(Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline, due=due,
+                             provenance=provenance(block, table_index, measure_cell)))
+    return out

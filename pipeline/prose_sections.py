@@ -1,0 +1,109 @@
+"""A prose document's blocks as a tree of sections, each with the role its heading gives it.
+
+Real headings nest by level. A bold line that reads like a known part of a plan ("Why this
+matters", "In 2024/25 we will:", "Measures") acts as a heading below every real one, so a PDF
+that prints such labels in body-size bold is read the same as a web page with <h3>s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pipeline.labels import is_glossary_heading
+from pipeline.prose_vocab import is_heading_of
+from schemas.document import Block, BlockKind
+
+
+class Role(StrEnum):
+    STRUCTURAL = "structural"  # a theme, an objective, or a title: decided by what it holds
+    COMMITMENTS = "commitments"
+    INDICATORS = "indicators"
+    OUTCOME = "outcome"
+    CONTEXT = "context"
+    GLOSSARY = "glossary"
+
+
+_ROLE_VOCABULARY = ((Role.COMMITMENTS, "commitment_headings"), (Role.INDICATORS, "indicator_headings"),
+                    (Role.OUTCOME, "outcome_headings"), (Role.CONTEXT, "context_headings"))
+_LABEL_LEVEL = 99  # a bold label line sits below every real heading
+_MAX_LABEL_WORDS = 10
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Block | None
+    level: int
+    role: Role
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    def is_empty(self) -> bool:
+        return not self.blocks and all(child.is_empty() for child in self.children)
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def components(self) -> Iterator[Section]:
+        """Descendant sections that are parts of this one (not structural sections of their own)."""
+        for child in self.children:
+            if child.role is not Role.STRUCTURAL:
+                yield child
+                yield from child.components()
+
+
+def heading_role(text: str) -> Role:
+    if is_glossary_heading(text):
+        return Role.GLOSSARY
+    for role, vocabulary in _ROLE_VOCABULARY:
+        if is_heading_of(vocabulary, text):
+            return role
+    return Role.STRUCTURAL
+
+
+def _as_heading(block: Block) -> tuple[int, Role] | None:
+    if block.kind is BlockKind.HEADING and block.text:
+        return block.level or 1, heading_role(block.text)
+    if block.kind is BlockKind.PARAGRAPH and block.bold and len(block.text.split()) <= _MAX_LABEL_WORDS:
+        role = heading_role(block.text)
+        if role is not Role.STRUCTURAL:
+            return _LABEL_LEVEL, role
+    return None
+
+
+def build_sections(blocks: list[Block]) -> Section:
+    """The section tree; the root holds what comes before the first heading."""
+    root = Section(heading=None, level=0, role=Role.STRUCTURAL)
+    stack = [root]
+    for block in blocks:
+        found = _as_heading(block)
+        if found is None:
+            stack[-1].blocks.append(block)
+            continue
+        level, role = found
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        section = Section(heading=block, level=level, role=role)
+        stack[-1].children.append(section)
+        stack.append(section)
+    return _without_title(root)
+
+
+def _without_title(root: Section) -> Section:
+    """Step into the page or cover title: a lone structural section holding everything else."""
+    while True:
+        filled = [c for c in root.children if not c.is_empty()]
+        if root.blocks and any(b.kind is not BlockKind.PARAGRAPH for b in root.blocks):
+            return root
+        if len(filled) != 1 or filled[0].role is not Role.STRUCTURAL:
+            return root
+        title = filled[0]
+        root = Section(heading=None, level=title.level, role=Role.STRUCTURAL,
+                       blocks=root.blocks + title.blocks, children=title.children)

@@ -1,0 +1,61 @@
+"""Helpers for the database tests: the gold plans of the shared corpus, row counts."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, func, select
+
+from pipeline.config import PROJECT_ROOT
+from schemas import db
+from schemas.plan import Plan
+
+CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+
+
+def plan_from_gold(data: dict[str, Any]) -> Plan:
+    """A gold file as a Plan, without its gold-only fields (e.g. objectives[].ref_printed)."""
+    data = copy.deepcopy(data)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as err:
+        problems = err.errors()
+        if any(problem["type"] != "extra_forbidden" for problem in problems):
+            raise
+        for problem in problems:
+            *path, key = problem["loc"]
+            node = data
+            for step in path:
+                node = node[step]
+            del node[key]
+    return Plan.model_validate(data)
+
+
+@cache
+def gold_plans() -> tuple[tuple[Path, Plan], ...]:
+    """(source file, its gold plan) for every corpus document, in folder order."""
+    found = []
+    for gold in sorted(CORPUS.glob("*/gold.json")):
+        plan = plan_from_gold(json.loads(gold.read_text(encoding="utf-8")))
+        found.append((gold.parent / plan.document.source, plan))
+    return tuple(found)
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows in every table."""
+    with engine.connect() as connection:
+        return {table.name: connection.scalar(select(func.count()).select_from(table))
+                for table in db.Base.metadata.sorted_tables}
+
+
+def with_changes(plan: Plan, **document: Any) -> Plan:
+    """A copy of `plan` with some document fields replaced (e.g. a new sha256)."""
+    changed = plan.model_copy(deep=True)
+    for field, value in document.items():
+        setattr(changed.document, field, value)
+    return changed
