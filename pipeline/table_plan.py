@@ -35,7 +35,7 @@ _LEAD_IN_WORDS = 8
 def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) -> PlanParts:
     """Themes, objectives, commitments and indicators from the document's plan tables."""
     builder = _Builder(ctx)
-    pending_heading: tuple[str, str, Provenance] | None = None
+    pending_heading: tuple[str | None, str, Provenance, bool] | None = None
     last_map: ColumnMap | None = None
     last_map_cols = 0
     table_index = -1
@@ -52,7 +52,12 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             if cmap is None:
                 continue
             if pending_heading is not None:
-                builder.theme(*pending_heading)
+                ref, title, prov, numbered = pending_heading
+                if cmap.has("objective") or builder.current_objective_source == "code":
+                    if numbered:
+                        builder.theme(ref, title, prov)
+                else:  # an action table under a heading: the heading names the objective
+                    builder.objective(ref, title, prov, [])
                 pending_heading = None
             builder.table(table, cmap, table_index)
             last_map, last_map_cols = cmap, table.n_cols
@@ -71,7 +76,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
         elif block.kind is BlockKind.HEADING and (block.level or 1) <= 2:
             numbered = numbered_heading(text)
-            pending_heading = (numbered[0], numbered[1], prov) if numbered else None
+            pending_heading = (numbered[0], numbered[1], prov, True) if numbered else (None, text, prov, False)
             builder.context_assurance = []
     return builder.parts
 
@@ -105,6 +110,7 @@ class _Builder:
     themes_since_objective: int = 0
     theme_ambiguous: bool = False  # stacked theme rows with no objective between them
     current_objective: str | None = None
+    current_objective_source: str | None = None  # "code" when opened by a coded priority row
     objective_cells: tuple[int, ...] = ()
     seen_indicator_cells: set[int] = field(default_factory=set)
 
@@ -133,6 +139,7 @@ class _Builder:
         self.parts.objectives.append(Objective(ref=ref, theme_ref=theme_ref, title=clean_text(title) or ref,
                                                owners=owners, provenance=prov))
         self.current_objective = ref
+        self.current_objective_source = None
         self.themes_since_objective = 0
 
     @staticmethod
@@ -224,6 +231,7 @@ class _Builder:
                     if cmap.objective_owner_cols else []
                 title = _text([Line(code[1])] + _lines(deliverable)[1:])
                 self.objective(code[0], title, _cell_prov(deliverable, table_index), owners)
+                self.current_objective_source = "code"
                 return
 
         # Objective columns: a new covering cell opens a new objective.

@@ -23,7 +23,9 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade "pip>=24" >/dev/null
-.venv/bin/python -m pip install -q -r requirements.lock
-.venv/bin/python -m pip install -q --no-deps -e .
+# pip's notes about this machine's optional local indexes are noise; errors still show.
+quiet() { "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
+quiet .venv/bin/python -m pip install -q --upgrade "pip>=24" >/dev/null
+quiet .venv/bin/python -m pip install -q -r requirements.lock
+quiet .venv/bin/python -m pip install -q --no-deps -e . >/dev/null
 echo "setup: ready (.venv/bin/trustplans)"
