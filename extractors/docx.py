@@ -130,7 +130,7 @@ def _row_is_header(tr) -> bool:
     if tr_pr is None:
         return False
     header = tr_pr.find(qn("w:tblHeader"))
-    return header is not None and header.get(qn("w:val"), "true") not in ("0", "false")
+    return header is not None and header.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def _grid_before(tr) -> int:
@@ -198,6 +198,8 @@ class _Numbering:
             return ilvl, "•"
         key = (num_id or style, ilvl)
         self._counters[key] = self._counters.get(key, 0) + 1
+        for deeper in [k for k in self._counters if k[0] == key[0] and k[1] > ilvl]:
+            del self._counters[deeper]  # a new item restarts the levels below it
         return ilvl, f"{self._counters[key]}."
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from normalisers.owners import glossary_kind
 from normalisers.text import clean_text
+from pipeline.columns import find_columns
 from pipeline.labels import is_glossary_heading, layout
 from schemas.document import Block, BlockKind, Document, Table
 from schemas.plan import GlossaryEntry
@@ -79,8 +80,9 @@ def _section_kind(text: str) -> str | None:
 
 def _table_entries(table: Table, under_heading: bool) -> list[_Entry]:
     """Read pairs of columns (abbreviation, expansion); accept the table when the heading
-    above announced a glossary, its header says so, or nearly all rows are such pairs."""
-    if table.n_cols < 2:
+    above announced a glossary, its header says so, or nearly all rows are such pairs.
+    A table with a plan header (Objective / Action / Lead ...) is never a glossary."""
+    if table.n_cols < 2 or find_columns(table) is not None:
         return []
     grid = table.grid()
     entries: list[_Entry] = []

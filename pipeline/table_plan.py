@@ -74,7 +74,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             builder.theme_outcome(outcome)
         elif assurance := assurance_line(text):
             builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
-        elif block.kind is BlockKind.HEADING and (block.level or 1) <= 2:
+        elif block.kind is BlockKind.HEADING and 1 <= (1 if block.level is None else block.level) <= 2:
             numbered = numbered_heading(text)
             pending_heading = (numbered[0], numbered[1], prov, True) if numbered else (None, text, prov, False)
             builder.context_assurance = []
@@ -99,6 +99,18 @@ def _lines(cell: Cell | None) -> list[Line]:
 
 def _text(lines: list[Line]) -> str:
     return clean_text(" ".join(line.text for line in lines))
+
+
+def _item_texts(items: list[Line]) -> list[str]:
+    """One text per top-level list item, its sub-items joined to it."""
+    top = min(item.list_depth or 0 for item in items)
+    groups: list[list[Line]] = []
+    for item in items:
+        if groups and (item.list_depth or 0) > top:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [_text(group) for group in groups]
 
 
 @dataclass(slots=True)
@@ -200,13 +212,22 @@ class _Builder:
 
     @staticmethod
     def _ref_names_objective(table: Table, cmap: ColumnMap) -> bool:
-        """A ref column names objectives when each row has its own objective cell and no
+        """A ref column names objectives when each objective cell has its own ref cell over
+        the same rows (merged alike when the objective spans several action rows) and no
         objective column prints a number of its own."""
         objective_cols = cmap.cols("objective")
         if not objective_cols:
             return False
-        cells = [c for c in table.cells if c.col in objective_cols and c.row > cmap.header_row and c.text.strip()]
-        return all(c.row_span == 1 and not _NUMBER_ONLY.match(c.text.strip()) for c in cells)
+        grid = table.grid()
+        cells = [c for c in table.cells
+                 if c.col in objective_cols and c.row > cmap.header_row and c.text.strip()]
+        for c in cells:
+            if _NUMBER_ONLY.match(c.text.strip()):
+                return False
+            refs = [grid[c.row][col] for col in cmap.cols("ref") if grid[c.row][col] is not None]
+            if any(ref.row != c.row or ref.row_span != c.row_span for ref in refs):
+                return False
+        return True
 
     def _plan_row(self, table: Table, grid, r: int, cmap: ColumnMap, table_index: int,
                   deliverable_cols: list[int], objective_cols: list[int], ref_cols: list[int],
@@ -264,7 +285,7 @@ class _Builder:
             commitment_ref = None if ref_names_objective else ref_text
             lines = _lines(deliverable)
             split = commitment_ref is None and len(lines) >= 2 and all(ln.is_list_item for ln in lines)
-            texts = [clean_text(ln.text) for ln in lines] if split else [_text(lines)]
+            texts = _item_texts(lines) if split else [_text(lines)]
             for text in texts:
                 self.parts.commitments.append(Commitment(
                     ref=commitment_ref, objective_ref=self.current_objective, text=text,
