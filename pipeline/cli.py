@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+from pathlib import Path
 
 import click
 
@@ -39,6 +41,126 @@ def extract(source: str, fmt: str) -> None:
         click.echo(plan.to_json())
     else:
         render_table(plan)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py) where present.")
+def ingest(paths: tuple[Path, ...], flow: bool) -> None:
+    """Load plan files, and the plan files in folders, into the database (one transaction
+    each; the same file twice adds nothing; a file that fails is recorded and the rest go on)."""
+    if flow and importlib.util.find_spec("flows.ingest") is not None:
+        from flows.ingest import run_ingest_flow
+
+        click.echo(run_ingest_flow(list(paths)))
+        return
+    from pipeline.db import database_error, make_engine, upgrade
+    from pipeline.ingest import ingest_and_record
+
+    try:
+        engine = make_engine()
+        upgrade(engine)
+        report = ingest_and_record(list(paths), engine)
+    except Exception as exc:  # the database itself failed (a file's failure is recorded, not raised)
+        _fail(database_error(exc, "database error"))
+    click.echo(", ".join(f"{count} {status}" for status, count in report.counts().items()))
+    for path, error in report.failed:
+        click.echo(f"trustplans: failed: {path}: {error}", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "json"]), default="csv",
+              show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write to [default: data/processed/export].")
+def export(fmt: str, out_dir: Path | None) -> None:
+    """Write flat tables (commitments, indicators, portfolio by trust) for Excel or pandas."""
+    from pipeline.db import database_error, read_only_engine
+    from pipeline.export import DEFAULT_OUT, export_tables
+
+    try:
+        written = export_tables(read_only_engine(), fmt, out_dir or DEFAULT_OUT)
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "export failed"))
+    for path in written:
+        click.echo(path)
+
+
+@cli.command()
+@click.argument("sql")
+def query(sql: str) -> None:
+    """Run one SQL statement on a read-only connection and print the result as a table."""
+    from pipeline.query import print_result, run_query
+
+    try:
+        result = run_query(sql)
+    except TrustplansError as err:
+        _fail(err)
+    print_result(result)
+
+
+@cli.command()
+@click.argument("document_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+def show(document_id: int, fmt: str) -> None:
+    """Print a loaded document's plan (json: the plan JSON it was loaded from)."""
+    from pipeline.db import database_error, read_only_engine
+    from pipeline.render import render_table
+    from pipeline.show import plan_from_db
+
+    try:
+        plan = plan_from_db(read_only_engine(), document_id)
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, f"could not read document {document_id}"))
+    if fmt == "json":
+        click.echo(plan.to_json())
+    else:
+        render_table(plan)
+
+
+def _runner_options(command):
+    """--registry and the task runner options of `refresh` and `serve-flows`."""
+    for option in reversed((
+        click.option("--registry", type=click.Path(exists=True, dir_okay=False, resolve_path=True),
+                     default=None, help="Sources registry, .csv or .yaml [default: data/sources.csv]."),
+        click.option("--dask", is_flag=True, help="Run the per-document tasks on a Dask LocalCluster."),
+        click.option("--dask-address", default=None, help="Run them on the Dask scheduler at this address."),
+        click.option("--max-workers", type=click.IntRange(min=1), default=None,
+                     help="Documents worked on at once (threads, or LocalCluster worker processes)."),
+    )):
+        command = option(command)
+    return command
+
+
+@cli.command()
+@_runner_options
+def refresh(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None) -> None:
+    """Re-read every document of the sources registry now (Prefect refresh flow; on the Prefect
+    server in PREFECT_API_URL, else an ephemeral local API). Prints the run's summary."""
+    from flows.refresh import refresh_flow
+
+    try:
+        summary = refresh_flow(registry, dask=dask, dask_address=dask_address, max_workers=max_workers)
+    except TrustplansError as err:
+        _fail(err)
+    click.echo(summary)
+
+
+@cli.command("serve-flows")
+@_runner_options
+def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None) -> None:
+    """Serve the nightly refresh (02:00 Europe/London) to a Prefect server until stopped.
+    Needs `prefect server start` running and PREFECT_API_URL pointing at it."""
+    from flows.serve import api_url, serve_refresh
+
+    if not api_url():
+        raise click.UsageError("PREFECT_API_URL is not set: start `prefect server start` and "
+                               "export PREFECT_API_URL=http://127.0.0.1:4200/api (see README)")
+    serve_refresh(registry=registry, dask=dask, dask_address=dask_address, max_workers=max_workers)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from pipeline import config
+from pipeline.errors import SourceNotFound, TrustplansError
 from schemas.db import Organisation, OrganisationName, PredecessorCode
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -46,14 +47,16 @@ def make_engine(url: str | None = None) -> Engine:
 
 
 def read_only_engine(url: str | None = None) -> Engine:
-    """An engine whose connections refuse writes: SQLite opened with mode=ro (the file must
-    exist), PostgreSQL sessions with default_transaction_read_only."""
+    """An engine whose connections refuse writes: SQLite opened with mode=ro (SourceNotFound
+    if the file does not exist), PostgreSQL sessions with default_transaction_read_only."""
     parsed = make_url(url or config.database_url())
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         path = _sqlite_path(parsed)
         if path is None:
             raise ValueError(f"a read-only SQLite database needs a file, not {parsed}")
+        if not path.is_file():
+            raise SourceNotFound(str(path), "no database here (load plans with `trustplans ingest` first)")
         ro = parsed.set(database=f"file:{path}", query={"mode": "ro", "uri": "true"})
         engine = create_engine(ro)
 
@@ -68,6 +71,14 @@ def read_only_engine(url: str | None = None) -> Engine:
     raise ValueError(f"read-only connections are supported for SQLite and PostgreSQL, not {backend}")
 
 
+def database_error(exc: Exception, doing: str, url: str | None = None) -> TrustplansError:
+    """A one-line error naming the database (password hidden) and the driver's first line."""
+    cause = getattr(exc, "orig", None) or exc
+    lines = str(cause).strip().splitlines()
+    name = make_url(url or config.database_url()).render_as_string(hide_password=True)
+    return TrustplansError(name, f"{doing}: {lines[0] if lines else type(cause).__name__}")
+
+
 def _sqlite_path(url: URL) -> Path | None:
     database = url.database
     if not database or database == ":memory:" or database.startswith("file:"):
@@ -75,12 +86,10 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database).resolve()
 
 
-def alembic_config(url: str | None = None) -> Config:
+def alembic_config() -> Config:
     """Alembic configuration with the migrations of this package, from any working dir."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if url is not None:
-        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 

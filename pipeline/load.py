@@ -199,8 +199,9 @@ class _Contents:
     def _insert(self, model: type[db.Base], rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
             return []
-        statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-        return list(self.session.scalars(statement, rows))
+        table = model.__table__  # Core insert: one batched INSERT ... RETURNING (the ORM's is slower)
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(self.session.execute(statement, rows).scalars())
 
     def _insert_unique(self, model: type[db.Base], keys: Iterable[Hashable],
                        row: Any) -> dict[Hashable, int]:
@@ -271,7 +272,7 @@ class _Contents:
                 for parent_id, child_ids in zip(parent_ids, children, strict=True)
                 for position, child_id in enumerate(child_ids)]
         if rows:
-            self.session.execute(insert(model), rows)
+            self.session.execute(insert(model.__table__), rows)
 
 
 def _due_key(due: pj.Due) -> tuple[str, dt.date | None, dt.date | None]:

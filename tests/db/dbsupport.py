@@ -15,6 +15,7 @@ from pipeline.config import PROJECT_ROOT
 from schemas import db
 from schemas.plan import Plan
 
+BACKENDS = ("sqlite", "postgresql")
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 
 
@@ -59,3 +60,14 @@ def with_changes(plan: Plan, **document: Any) -> Plan:
     for field, value in document.items():
         setattr(changed.document, field, value)
     return changed
+
+
+def big_plan(commitments: int) -> Plan:
+    """The UHB gold plan with its commitments repeated up to `commitments` (and a new sha256)."""
+    _, plan = next((p, pl) for p, pl in gold_plans() if p.name == "uhb-2021-22-plan.pdf")
+    big = plan.model_copy(deep=True)
+    big.document.sha256 = f"{commitments:064x}"
+    big.commitments = [c.model_copy(update={"ref": f"{c.ref}.{i}" if c.ref else None})
+                       for i in range(commitments // len(plan.commitments) + 1) for c in plan.commitments
+                       ][:commitments]
+    return big

@@ -1,0 +1,123 @@
+"""The database commands: ingest, export, query (read-only), show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine
+
+from pipeline.cli import cli
+from pipeline.load import load_plan
+from schemas.plan import Plan
+from tests.db.dbsupport import gold_plans, row_counts
+
+
+@pytest.fixture
+def corpus(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """The corpus loaded; the commands pointed at it. Returns source file name -> document id."""
+    ids = {path.name: load_plan(engine, plan, source=str(path)).document_id for path, plan in gold_plans()}
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    return ids
+
+
+def test_show_gives_back_the_plan_json_it_was_loaded_from(corpus: dict[str, int]) -> None:
+    for path, plan in gold_plans():
+        result = CliRunner().invoke(cli, ["show", str(corpus[path.name]), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert Plan.from_json(result.stdout) == plan
+
+
+def test_show_of_a_missing_document_is_an_error(corpus: dict[str, int]) -> None:
+    result = CliRunner().invoke(cli, ["show", "99999"])
+    assert result.exit_code == 1
+    assert "document 99999: no such document" in result.stderr
+
+
+def test_query_prints_a_table(corpus: dict[str, int]) -> None:
+    result = CliRunner().invoke(cli, ["query", "SELECT ods_code, count(*) AS n FROM v_commitments "
+                                               "WHERE ods_code = 'RWP' GROUP BY ods_code"])
+    assert result.exit_code == 0, result.output
+    assert "RWP" in result.stdout and "22" in result.stdout
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM commitments",
+    "CREATE TABLE scratch (a integer)",
+    "UPDATE documents SET title = 'x'",
+    "SET TRANSACTION READ WRITE; DELETE FROM commitments",
+    "COMMIT; DELETE FROM commitments",
+])
+def test_query_connection_refuses_writes(corpus: dict[str, int], engine: Engine, sql: str) -> None:
+    before = row_counts(engine)
+    result = CliRunner().invoke(cli, ["query", sql])
+    assert result.exit_code == 1
+    assert "query failed" in result.stderr
+    assert row_counts(engine) == before
+
+
+def test_query_with_bad_sql_names_the_problem(corpus: dict[str, int]) -> None:
+    result = CliRunner().invoke(cli, ["query", "SELECT * FROM no_such_table"])
+    assert result.exit_code == 1
+    assert "no_such_table" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "json"])
+def test_export_writes_flat_tables(corpus: dict[str, int], tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "export"
+    names = ("commitments", "indicators", "portfolio_by_trust")
+    as_text = {"commitment_ref": str, "objective_ref": str, "theme_ref": str}
+    result = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "xlsx":
+        tables = pd.read_excel(out / "trustplans.xlsx", sheet_name=None, dtype=as_text)
+    elif fmt == "json":
+        tables = {name: pd.DataFrame(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
+                  for name in names}
+    elif fmt == "csv":
+        tables = {name: pd.read_csv(out / f"{name}.csv", dtype=as_text) for name in names}
+    else:
+        tables = {name: pd.read_parquet(out / f"{name}.parquet") for name in names}
+    assert set(tables) == set(names)
+    commitments, indicators = tables["commitments"], tables["indicators"]
+    assert len(commitments) == sum(len(plan.commitments) for _, plan in gold_plans())
+    assert len(indicators) == sum(len(plan.indicators) for _, plan in gold_plans())
+    uhb = commitments[(commitments["ods_code"] == "RRK") & (commitments["commitment_ref"] == "1.2")]
+    assert set(uhb["owners"]) == {"CFO; CWIO"}
+    assert set(uhb["portfolios"]) == {"finance; workforce"}
+    assert {str(value)[:10] for value in uhb["due_end"]} == {"2022-03-31"}
+    assert set(tables["portfolio_by_trust"].columns) >= {"trust", "plan_year", "portfolio", "commitments"}
+
+
+def test_ingest_adds_nothing_for_files_already_loaded(corpus: dict[str, int], engine: Engine) -> None:
+    """The bytes of every corpus file are known, so nothing is extracted or added."""
+    before = row_counts(engine)
+    folders = sorted({str(path.parent) for path, _ in gold_plans()})
+    result = CliRunner().invoke(cli, ["ingest", *folders])
+    assert result.exit_code == 0, result.output
+    assert "0 new, 0 changed, 9 unchanged, 0 failed" in result.stdout
+    after = row_counts(engine)
+    assert after.pop("refresh_runs") == before.pop("refresh_runs") + 1
+    assert after == before
+
+
+@pytest.mark.parametrize("args", [["show", "1"], ["query", "SELECT 1"], ["export"], ["ingest", "x.pdf"]])
+def test_an_unreachable_database_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch,
+                                                       args: list[str]) -> None:
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", "postgresql+psycopg://reader:secret@127.0.0.1:1/plans")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("trustplans: error: postgresql+psycopg://reader:***@127.0.0.1:1/plans: ")
+    assert "secret" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_reading_commands_need_an_existing_sqlite_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", f"sqlite:///{tmp_path / 'none.db'}")
+    result = CliRunner().invoke(cli, ["query", "SELECT 1"])
+    assert result.exit_code == 3
+    assert "none.db: no database here" in result.stderr
+    assert not (tmp_path / "none.db").exists()
