@@ -1,0 +1,1 @@
+"""Pure functions that normalise what the interpreter reads: text, owners, dates, targets, organisations."""

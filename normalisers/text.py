@@ -6,9 +6,9 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).with_name("data")
+from normalisers.paths import DATA_DIR
+from normalisers.roles import lexicon_abbreviations
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _SPACE = re.compile(r"\s+")
@@ -38,8 +38,6 @@ def _word_fixes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def known_acronyms() -> frozenset[str]:
     """Upper-case abbreviations of the role lexicon and of common NHS bodies (for OCR repair)."""
-    from normalisers.roles import lexicon_abbreviations
-
     with (DATA_DIR / "acronyms.txt").open(encoding="utf-8") as fh:
         extra = {line.strip().upper() for line in fh if line.strip() and not line.startswith("#")}
     return frozenset(extra | {a.upper() for a in lexicon_abbreviations()})
@@ -56,10 +54,18 @@ def _repair_word(word: str) -> str:
         return word  # a genuinely non-Latin word: leave it alone
     if latin.upper() in known_acronyms():
         return latin.upper()
-    return latin
+    mixed = any(c.isascii() for c in word)
+    return latin if mixed else word  # a wholly Cyrillic/Greek word is only read as an abbreviation
+
+
+@lru_cache(maxsize=1)
+def _word_fix_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, _word_fixes())) + r")\b")
 
 
 def repair_ocr(text: str) -> str:
     """Undo common OCR slips: look-alike Cyrillic/Greek letters, misread words ("Irust")."""
     text = clean_text(text)
+    if text.isascii():  # no look-alike letters: only misread words to fix
+        return _word_fix_pattern().sub(lambda m: _word_fixes()[m.group(0)], text)
     return _WORD.sub(lambda m: _repair_word(m.group(0)), text)

@@ -1,0 +1,282 @@
+"""Owners of plan items: splitting an Owner / Lead cell into people, spelling out their titles.
+
+Titles come from the document's own glossary first, else from the role lexicon
+(data/roles.csv); spelled-out roles keep their printed wording. normalise_assurance and
+glossary_kind (groups.py) are re-exported here: they read the same kind of cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from spacy.util import filter_spans
+
+from normalisers.cells import (
+    clean_line,
+    glossary_get,
+    is_acronym,
+    prepare_glossary,
+    split_outside_brackets,
+    unique,
+)
+from normalisers.groups import glossary_kind, normalise_assurance
+from normalisers.nlp import analyse
+from normalisers.roles import (
+    expand_title_words,
+    has_role_word,
+    is_role_phrase,
+    lookup_role,
+    pluralise_title,
+    portfolio_from_words,
+    role_start_words,
+    vocabulary,
+)
+from normalisers.text import clean_text
+from schemas.plan import Owner
+
+__all__ = ["glossary_kind", "normalise_assurance", "normalise_owners", "split_owner_cell"]
+
+Glossary = Mapping[str, str]
+_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
+_ENDS_OPEN = re.compile(r"(?:\b(?:of|and|for|the|to|in|with)|[&,/(\-–:])$", re.I)
+_LONGEST_CELL = 200  # characters
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_CONTINUATION_STARTS = frozenset({"and", "of", "for", "&", "the", "in", "to", "with"})
+_INCOMPLETE_ENDS = frozenset({"chief", "head", "heads", "dir", "deputy", "associate", "assistant", "interim", "acting"})
+
+
+@lru_cache(maxsize=1)
+def _deputy_label() -> re.Pattern[str]:
+    labels = sorted(vocabulary()["deputy_labels"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:\-–]?\s*", re.I)
+
+
+def _known(text: str, glossary: Glossary) -> bool:
+    return bool(glossary_get(glossary, text) or lookup_role(text))
+
+
+def _owner_like(text: str, glossary: Glossary) -> bool:
+    return _known(text, glossary) or is_role_phrase(text) or any(is_acronym(t) for t in text.split())
+
+
+def _complete(text: str, glossary: Glossary) -> bool:
+    """Whether a line can end an owner's name ("Chief Operating" cannot; "Medical Director" can)."""
+    text = text.strip()
+    if _known(text, glossary) or all(is_acronym(t) for t in text.split()):
+        return True
+    words = re.findall(r"[A-Za-z]+", text)
+    last = words[-1].lower() if words else ""
+    return last in vocabulary()["role_heads"] and last not in _INCOMPLETE_ENDS
+
+
+def _starts_role(text: str, glossary: Glossary) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return (
+        is_acronym(first)
+        or _known(first, glossary)
+        or first.lower() in role_start_words()
+        or first.lower().rstrip(".") in vocabulary()["honorifics"]
+    )
+
+
+def _continues(previous: str, line: str, glossary: Glossary) -> bool:
+    """Whether a visual line continues the owner name of the line above (a PDF wrap)."""
+    if previous.count("(") > previous.count(")") or _ENDS_OPEN.search(previous):
+        return True
+    first = line.split()[0]
+    if first[:1].islower() or first.lower() in _CONTINUATION_STARTS or first[:1] in ")&,/-(":
+        return True
+    if not _complete(previous, glossary) and not _starts_role(line, glossary):
+        return True
+    return not _owner_like(line, glossary)
+
+
+def _join_wrapped(lines: Sequence[str], glossary: Glossary) -> list[str]:
+    units: list[str] = []
+    for line in lines:
+        line = clean_line(line)
+        if not line.strip(" -–—"):
+            continue
+        if units and _continues(units[-1], line, glossary):
+            units[-1] = f"{units[-1]} {line}"
+        else:
+            units.append(line)
+    return units
+
+
+def _person_and_role(text: str, glossary: Glossary) -> str | None:
+    """The role of "Mr A. Example, Director of Finance" (a person's name before the role), else None."""
+    name, comma, role = text.partition(",")
+    if not comma or _owner_like(name, glossary) or not _owner_like(role.strip(), glossary):
+        return None
+    words = name.split()
+    honorific = bool(words) and words[0].lower().rstrip(".") in vocabulary()["honorifics"]
+    initials = any(re.fullmatch(r"[A-Z]\.?", w) for w in words)
+    capitalised = 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return role.strip() if honorific or initials or capitalised else None
+
+
+def _qualified(text: str, glossary: Glossary) -> tuple[str, str | None]:
+    """("DOp", "Spec Med") for "DOp Spec Med": an abbreviation followed by words that are no role."""
+    words = text.split()
+    if len(words) < 2 or not (is_acronym(words[0]) or _known(words[0], glossary)):
+        return text, None
+    rest = words[1:]
+    if rest[0].lower() in _CONTINUATION_STARTS or any(is_acronym(w) or has_role_word(w) for w in rest):
+        return text, None
+    return words[0], " ".join(rest)
+
+
+def _known_role_run(text: str, glossary: Glossary) -> list[str] | None:
+    """The roles of a line made only of known roles and abbreviations ("Chief Nurse Medical Director")."""
+    doc = analyse(text, "roles")
+    spans = {s.start: s for s in filter_spans(list(doc.spans["roles"]))}
+    pieces, i = [], 0
+    while i < len(doc):
+        if i in spans:
+            pieces.append(spans[i].text)
+            i = spans[i].end
+            continue
+        token = doc[i].text
+        if is_acronym(token) or _known(token, glossary):
+            pieces.append(token)
+        elif not (doc[i].is_punct or token.lower() in {"and", "&"}):
+            return None
+        i += 1
+    return pieces if len(pieces) > 1 else None
+
+
+# (raw owner, qualifier shared from a neighbour as in "DD & DOp Spec Med", the owner a deputy deputises for)
+Part = tuple[str, str | None, str | None]
+
+
+def _split_unit(text: str, glossary: Glossary) -> list[Part]:
+    text = text.strip(" ,;:/&")
+    if not text or _known(text, glossary):
+        return [(text, None, None)] if text else []
+    if len(text) > _LONGEST_CELL:  # prose, not a lead cell: split on separators only
+        return [(part, None, None) for part in split_outside_brackets(text, "/;|+")]
+    if bracket := _BRACKETED.search(text):
+        inner = _deputy_label().sub("", bracket.group(1)).strip()
+        outer = clean_text(text[: bracket.start()] + " " + text[bracket.end() :])
+        if inner and outer and _owner_like(inner, glossary):
+            principals = _split_unit(outer, glossary)
+            principal = principals[0][0] if principals else None
+            deputies = [(raw, q, principal) for raw, q, _ in _split_unit(inner, glossary)]
+            return principals + deputies
+    parts = split_outside_brackets(text, "/;|+")
+    if len(parts) > 1:
+        return [p for part in parts for p in _split_unit(part, glossary)]
+    if _person_and_role(text, glossary):
+        return [(text, None, None)]
+    commas = split_outside_brackets(text, ",")
+    if len(commas) > 1 and all(_owner_like(c, glossary) and _complete(c, glossary) for c in commas):
+        return [p for c in commas for p in _split_unit(c, glossary)]
+    for m in _AND.finditer(text):
+        left, right = text[: m.start()].strip(), text[m.end() :].strip()
+        if (
+            _complete(left, glossary)
+            and _owner_like(left, glossary)
+            and _starts_role(right, glossary)
+            and _owner_like(right, glossary)
+        ):
+            rights = _split_unit(right, glossary)
+            shared = _qualified(rights[0][0], glossary)[1] if rights else None
+            lefts = [(raw, q or (shared if is_acronym(raw) else None), p) for raw, q, p in _split_unit(left, glossary)]
+            return lefts + rights
+    tokens = text.split()
+    if len(tokens) > 1 and all(is_acronym(t) or _known(t, glossary) for t in tokens):
+        return [(t, None, None) for t in tokens]
+    run = _known_role_run(text, glossary) if len(tokens) > 2 else None
+    return [(r, None, None) for r in run] if run else [(text, None, None)]
+
+
+def _split(lines: Sequence[str], glossary: Glossary) -> list[Part]:
+    if isinstance(lines, str):
+        lines = [lines]
+    parts = [p for unit in _join_wrapped(lines, glossary) for p in _split_unit(unit, glossary)]
+    seen: dict[str, Part] = {}
+    for raw, qualifier, principal in parts:
+        raw = raw.strip(" ,;:/&")
+        if raw and raw not in seen:
+            seen[raw] = (raw, qualifier, principal)
+    return list(seen.values())
+
+
+def split_owner_cell(lines: Sequence[str], glossary: Glossary | None = None) -> list[str]:
+    """The owners one Owner / Lead cell names, each as printed (paragraphs or wrapped PDF lines)."""
+    try:
+        return unique(raw for raw, _, _ in _split(lines, prepare_glossary(glossary)))
+    except (ValueError, IndexError, RecursionError):
+        return [clean_text(" ".join(lines))] if clean_text(" ".join(lines)) else []
+
+
+def _portfolio(title: str) -> str | None:
+    found = lookup_role(title)
+    return found[0].portfolio if found else portfolio_from_words(title)
+
+
+def _spell_abbreviations(text: str, glossary: Glossary) -> str:
+    """Role abbreviations inside a spelled-out title spelled out too: "Deputy CEO" -> "Deputy Chief
+    Executive Officer"."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    spelled = []
+    for word in words:
+        title = None
+        if is_acronym(word):
+            found = glossary_get(glossary, word)
+            if found and glossary_kind(word, found[0]) == "owner":
+                title = found[0]
+            elif (role := lookup_role(word)) and not role[1]:
+                title = role[0].title
+        spelled.append(title or word)
+    return " ".join(spelled)
+
+
+def role_title(text: str, glossary: Glossary) -> tuple[str | None, str | None]:
+    """(title, portfolio) of one owner's role: glossary first, then the lexicon, then its own words."""
+    found = glossary_get(glossary, text)
+    if found and (glossary_kind(text, found[0]) == "owner" or not lookup_role(text)):
+        expansion, plural = found
+        title = pluralise_title(expansion) if plural else expansion
+        return title, _portfolio(title)
+    if " " in text.strip() or not is_acronym(text):
+        title = expand_title_words(_spell_abbreviations(text, glossary))
+        if not is_role_phrase(text) and not is_role_phrase(title):
+            return None, None
+        return title, _portfolio(text) or _portfolio(title)
+    role = lookup_role(text)
+    return (role[0].title, role[0].portfolio) if role else (None, None)
+
+
+def _owner(raw: str, shared_qualifier: str | None, glossary: Glossary) -> Owner:
+    role_text = _person_and_role(raw, glossary) or raw
+    base, qualifier = _qualified(role_text, glossary)
+    qualifier = qualifier or shared_qualifier
+    title, portfolio = role_title(base, glossary)
+    if title and qualifier:
+        title = f"{title}, {expand_title_words(qualifier)}"
+    return Owner(raw=raw, title=title, portfolio=portfolio)
+
+
+def normalise_owners(lines: Sequence[str], glossary: Glossary) -> list[Owner]:
+    """Each owner a cell names: raw as printed, title spelled out, portfolio.
+
+    A deputy named in brackets ("Chief Nurse (Deputy: Head of Patient Safety)") takes the
+    portfolio of the executive they deputise for.
+    """
+    glossary = prepare_glossary(glossary)
+    try:
+        parts = _split(lines, glossary)
+    except (ValueError, IndexError, RecursionError):
+        return []
+    owners = {raw: _owner(raw, qualifier, glossary) for raw, qualifier, _ in parts}
+    for raw, _, principal in parts:
+        lead = owners.get(principal) if principal else None
+        if lead is not None and lead.portfolio:
+            owners[raw] = owners[raw].model_copy(update={"portfolio": lead.portfolio})
+    return list(owners.values())
