@@ -10,8 +10,8 @@ A word broken at a line end either had a hyphen *added* by the line breaker ("ex
    a capital or a digit ("COVID-" / "19", "Covid-" / "Secure") -> keep;
 3. the left part is a prefix-like word that forms compounds (data/compound_prefixes.txt:
    "zero", "well", "co", "non", "front", "out", "long", "one", ...) -> keep;
-4. both parts are complete words of the English lexicon but the closed form is not
-   ("waiting" / "list") -> keep;
+4. both parts are complete words of an English lexicon (pyspellchecker's word list) but the
+   closed form is not ("waiting" / "list", "red" / "flag") -> keep;
 5. otherwise the hyphen was added by the line breaker -> join without it.
 """
 
@@ -34,11 +34,11 @@ def compound_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str] | None:
-    path = _DATA / "english_words.txt"
-    if not path.exists():
-        return None
-    return frozenset(path.read_text(encoding="utf-8").split())
+def _lexicon() -> frozenset[str]:
+    """English words (pyspellchecker's frequency list), loaded on first need."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
 
 
 class Vocabulary:
@@ -83,7 +83,5 @@ def _keep_hyphen(left_word: str, stem: str, head: str, vocabulary: Vocabulary) -
     if stem.lower() in compound_prefixes():
         return True
     lexicon = _lexicon()
-    if lexicon is None:
-        return False
     closed_stem = f"{stem.lower()}{tail}"
     return stem.lower() in lexicon and tail in lexicon and closed_stem not in lexicon

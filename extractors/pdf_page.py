@@ -18,6 +18,10 @@ _DOT_MAX = 7.0
 # A filled rectangle thinner than this is a ruling line, not a shaded area.
 _RULE_MAX_THICKNESS = 2.0
 DOT_TEXT = "•"
+_SOFT_HYPHEN = "\u00ad"
+_OVERPRINT = 1.0  # pt: the same character this close to itself is printed twice
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 
 
 @dataclass(slots=True)
@@ -31,10 +35,6 @@ class Word:
     bold: bool = False
     is_dot: bool = False  # a drawn bullet shape, not a glyph
     confidence: float | None = None  # OCR only
-
-    @property
-    def bbox(self) -> BBox:
-        return BBox(self.x0, self.top, self.x1, self.bottom)
 
     @property
     def mid_y(self) -> float:
@@ -76,11 +76,15 @@ def is_bold_font(fontname: str) -> bool:
 
 def read_page(page: Any, number: int) -> PageContent:
     """Read one pdfplumber page into a `PageContent` (the caller closes the page)."""
-    content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    for w in page.extract_words(keep_blank_chars=False, use_text_flow=False,
+    width, height = float(page.width), float(page.height)
+    if getattr(page, "rotation", 0) % 180 == 90:  # pdfplumber gives positions as displayed (turned)
+        width, height = height, width
+    content = PageContent(number=number, width=width, height=height)
+    for w in _without_overprint(page).extract_words(keep_blank_chars=False, use_text_flow=False,
                                 extra_attrs=["fontname", "size"]):
-        text = w["text"].strip()
-        if not text:
+        text = _clean(w["text"])
+        off_page = w["x1"] < 0 or w["x0"] > width or w["bottom"] < 0 or w["top"] > height
+        if not text or off_page:  # text placed outside the page is never seen
             continue
         content.words.append(Word(text=text, x0=w["x0"], top=w["top"], x1=w["x1"], bottom=w["bottom"],
                                   size=round(float(w["size"]), 1), bold=is_bold_font(w["fontname"])))
@@ -91,6 +95,29 @@ def read_page(page: Any, number: int) -> PageContent:
     for curve in page.curves:
         _add_dot(content, curve)
     return content
+
+
+def _without_overprint(page: Any) -> Any:
+    """The page without characters printed twice at (nearly) the same place, as fake bold and
+    some exporters do (pdfplumber's own dedupe_chars does the same, several times slower)."""
+    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    keep: set[int] = set()
+    for char in page.chars:
+        text, x, top = char["text"], char["x0"], char["top"]
+        tolerance = min(_OVERPRINT, 0.5 * (char["x1"] - x))  # never as far as the next letter
+        near = (placed.get((text, int(x) + dx, int(top) + dy), ()) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if not any(abs(x - x2) <= tolerance and abs(top - top2) <= tolerance for group in near for x2, top2 in group):
+            placed.setdefault((text, int(x), int(top)), []).append((x, top))
+            keep.add(id(char))
+    if len(keep) == len(page.chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+
+
+def _clean(text: str) -> str:
+    """Ligatures spelled out; soft hyphens dropped except one ending the word (a line-end break)."""
+    text = text.translate(_LIGATURES).strip()
+    return text.replace(_SOFT_HYPHEN, "") + (_SOFT_HYPHEN if text.endswith(_SOFT_HYPHEN) else "")
 
 
 def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule:

@@ -4,7 +4,8 @@ A visual line is what the page shows on one baseline; a logical line is one para
 item of the source. Visual lines are joined into a logical line unless one of these starts a
 new one: a list marker at the line start (bullet glyph, drawn dot, "1." / "a)" numbering), a
 change of boldness or font size, a vertical gap larger than the document's normal line pitch
-for that font size (paragraph spacing), or a line that starts left of a list item's text.
+for that font size (paragraph spacing), a line that starts left of a list item's text, or (in
+table cells) a hard break: the line's first word would have fitted at the end of the line before.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from extractors.hyphenation import Vocabulary, ends_with_break, join_broken
 from extractors.pdf_page import DOT_TEXT, Word
 from schemas.document import BBox, Line
 
-BULLET_GLYPHS = frozenset("•●○◦▪■□▫◆◇►▸▹‣⁃∙·–—-*✓✔➢➤➔→o\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf071\uf0a8")
+BULLET_GLYPHS = frozenset("•●○◦▪■□▫◆◇❖►▸▹‣⁃∙·⦁◼◾–—-*✓✔✗➢➤➔→o"
+                          "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf071\uf0a8\uf09f\uf0e0")
 _CID = re.compile(r"^\(cid:\d+\)$")
 _GLUED_BULLETS = frozenset("•●◦▪■▸►‣\uf0b7\uf0a7")
 _NUMBER_MARKER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
@@ -98,16 +100,37 @@ class Paragraph:
 
 
 def group_rows(words: Iterable[Word]) -> list[list[Word]]:
-    """Cluster words into rows by vertical overlap, top to bottom, each left to right."""
+    """Cluster words into rows by vertical overlap, top to bottom, each left to right.
+
+    Drawn bullets (dots) join the row of the text that starts just right of them.
+    """
+    words = list(words)
     rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.mid_y, w.x0)):
+    for word in sorted((w for w in words if not w.is_dot), key=lambda w: (w.mid_y, w.x0)):
         if rows and _same_row(rows[-1], word):
             rows[-1].append(word)
         else:
             rows.append([word])
+    for dot in (w for w in words if w.is_dot):
+        _attach_dot(rows, dot)
     for row in rows:
         row.sort(key=lambda w: w.x0)
+    rows.sort(key=lambda row: statistics.median(w.mid_y for w in row))
     return rows
+
+
+def _attach_dot(rows: list[list[Word]], dot: Word) -> None:
+    best: tuple[float, list[Word]] | None = None
+    for row in rows:
+        for word in row:
+            gap = word.x0 - dot.x1
+            beside = 0 <= gap <= 2 * word.size and word.top <= dot.mid_y <= word.bottom
+            if beside and (best is None or gap < best[0]):
+                best = (gap, row)
+    if best is None:
+        rows.append([dot])
+    else:
+        best[1].append(dot)
 
 
 def group_visual_lines(words: Iterable[Word]) -> list[VisualLine]:
@@ -115,9 +138,8 @@ def group_visual_lines(words: Iterable[Word]) -> list[VisualLine]:
 
 
 def _same_row(row: list[Word], word: Word) -> bool:
-    text_words = [w for w in row if not w.is_dot] or row
-    top = statistics.median(w.top for w in text_words)
-    bottom = statistics.median(w.bottom for w in text_words)
+    top = statistics.median(w.top for w in row)
+    bottom = statistics.median(w.bottom for w in row)
     height = min(bottom - top, word.bottom - word.top)
     return abs(word.mid_y - (top + bottom) / 2) <= 0.45 * max(height, 1.0)
 
@@ -180,31 +202,37 @@ class PitchModel:
         return self._pitch.get(key, 1.2 * size)
 
 
-def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel,
-                     vocabulary: Vocabulary) -> list[Paragraph]:
-    """Join visual lines (of one cell or one text column) into logical lines."""
+def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabulary: Vocabulary,
+                     *, hard_breaks: bool = False) -> list[Paragraph]:
+    """Join visual lines (of one cell or one text column) into logical lines.
+
+    With `hard_breaks` (a table cell, whose widest line shows how far text can run) a line
+    whose first word would have fitted at the end of the line before starts a new one too.
+    """
     if not lines:
         return []
     depths = _marker_depths([ln.marker_x for ln in lines if ln.marker_x is not None])
+    right = max(ln.x1 for ln in lines) if hard_breaks else float("-inf")
     paragraphs: list[Paragraph] = []
     previous: VisualLine | None = None
     for line in lines:
         current = paragraphs[-1] if paragraphs else None
-        if current is None or previous is None or _starts_new(current, previous, line, pitches):
+        if current is None or previous is None or _starts_new(current, previous, line, pitches, right):
             depth = depths.get(round(line.marker_x)) if line.marker_x is not None else None
             paragraphs.append(Paragraph(lines=[line], text=line.text, marker=line.marker, depth=depth,
                                         bold=line.bold, size=line.size, bbox=line.bbox))
         else:
             current.lines.append(line)
-            current.text = _join(current.text, line.text, vocabulary)
+            current.text = join_lines(current.text, line.text, vocabulary)
             current.bbox = line.bbox.union(current.bbox)
         paragraphs[-1].confidences.extend(w.confidence for w in line.words if w.confidence is not None)
         previous = line
     return paragraphs
 
 
-def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitches: PitchModel) -> bool:
-    if line.marker is not None:
+def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitches: PitchModel,
+                right: float) -> bool:
+    if line.marker is not None or _hard_break(previous, line, right):
         return True
     if line.bold != current.bold or abs(line.size - previous.size) >= _SIZE_CHANGE:
         return True
@@ -212,6 +240,14 @@ def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitc
     if line.top - previous.top > max(expected * 1.12, expected + 1.0):
         return True
     return current.marker is not None and line.text_x0 < current.lines[0].text_x0 - 3.0
+
+
+def _hard_break(previous: VisualLine, line: VisualLine, right: float) -> bool:
+    """The line's first word would have fitted at the end of the previous line (as far right as
+    the widest line of the region reaches): the previous line ended on purpose."""
+    first = line.words[0]
+    space = 0.25 * first.size
+    return line.top > previous.top and previous.x1 + space + (first.x1 - first.x0) < right - 1.0
 
 
 def _marker_depths(xs: list[float]) -> dict[int, int]:
@@ -227,7 +263,10 @@ def _marker_depths(xs: list[float]) -> dict[int, int]:
     return depths
 
 
-def _join(left: str, right: str, vocabulary: Vocabulary) -> str:
+def join_lines(left: str, right: str, vocabulary: Vocabulary) -> str:
+    """Join two wrapped lines of one paragraph: a space, or line-end hyphenation undone."""
+    if left.endswith("\u00ad"):  # a soft hyphen: the line breaker's own
+        return left[:-1] + right
     if ends_with_break(left) and right[:1].isalnum():
         return join_broken(left, right, vocabulary)
     return f"{left} {right}"

@@ -1,0 +1,61 @@
+"""PDF -> Document: the text layer read with pdfplumber, laid out by `extractors.pdf_layout`.
+
+Bad input raises the project's errors, naming the file: a damaged or truncated file
+`CorruptFile`, a password-protected one `EncryptedFile`. A PDF without a text layer on any
+page (a scan) comes back with format "scanned-pdf", no blocks and `page_count` set: the hook
+for OCR, which can build `PageContent` from recognised words and call `layout_pages`.
+The running headers and footers taken out go to `Document.furniture` (they name the trust).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.pdf_check import ENCRYPTED, check_pdf
+from extractors.pdf_layout import layout_document
+from extractors.pdf_page import PageContent, read_page
+from pipeline.errors import CorruptFile, EncryptedFile
+from schemas.document import Document
+
+SCANNED_FORMAT = "scanned-pdf"
+
+
+def extract_pdf(path: Path, sha256: str) -> Document:
+    source = str(path)
+    check_pdf(path)
+    pages, title = _read(path)
+    if not pages:
+        raise CorruptFile(source, "the PDF has no pages")
+    if not any(page.has_text for page in pages):
+        return Document(source=source, sha256=sha256, format=SCANNED_FORMAT, page_count=len(pages),
+                        title=title)
+    layout = layout_document(pages)
+    return Document(source=source, sha256=sha256, format="pdf", blocks=layout.blocks, page_count=len(pages),
+                    title=title, furniture=layout.furniture)
+
+
+def _read(path: Path) -> tuple[list[PageContent], str | None]:
+    source = str(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            title = pdf.metadata.get("Title")
+            pages = []
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(read_page(page, number))
+                page.close()
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedFile(source, ENCRYPTED) from exc
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise EncryptedFile(source, ENCRYPTED) from exc
+        raise CorruptFile(source, f"the PDF is damaged or truncated ({cause})") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise CorruptFile(source, f"the PDF is damaged or truncated ({exc})") from exc
+    return pages, title if isinstance(title, str) and title.strip() else None

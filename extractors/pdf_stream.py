@@ -1,0 +1,200 @@
+"""Rules-only tables: a stack of three or more horizontal rules of the same width and no vertical
+rules.
+
+Rows are the bands between rules (a shaded band on the first rule, typically the header, is
+included; a band whose every line starts in the first column holds one row per line). Columns
+are the vertical white-space gutters that run through the words of the whole table, over all
+its pages. Text that crosses a gutter, or a shaded row whose text stops short of the last
+columns, makes a cell span those columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.pdf_page import PageContent, Rule, Word
+from extractors.pdf_tables import (
+    MIN_CELL,
+    SNAP,
+    TOUCH,
+    PieceCell,
+    TablePiece,
+    column_index,
+    inside,
+    merge_rules,
+    rule_positions,
+)
+from extractors.pdf_text import group_rows, marker_of
+from schemas.document import BBox
+
+_STACK_WIDTH = 0.25  # rules at least this share of the page width
+_STACK_ALIGN = 6.0  # pt: rules of one stack start and end this close
+_MIN_GUTTER = 4.0  # pt of white space between columns
+
+
+def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
+    """Stacks of >= 3 equally wide horizontal rules outside ruled grids: (region, rule ys).
+
+    Rows shaded in turn with no rules at all (zebra stripes) count as rules at their edges."""
+    drawn = [r for r in merge_rules(r for r in page.rules if r.horizontal) if r.x1 - r.x0 >= _STACK_WIDTH * page.width]
+    wide = [r for r in merge_rules([*drawn, *_stripe_rules(page, drawn)])
+            if not any(b.x0 - TOUCH <= r.x0 and r.x1 <= b.x1 + TOUCH
+                       and b.top - TOUCH <= r.top <= b.bottom + TOUCH for b in taken)]
+    vertical = [r for r in page.rules if not r.horizontal and r.bottom - r.top > MIN_CELL]
+    stacks: list[list[Rule]] = []
+    for rule in sorted(wide, key=lambda r: r.top):
+        for stack in stacks:
+            last = stack[-1]
+            if abs(last.x0 - rule.x0) <= _STACK_ALIGN and abs(last.x1 - rule.x1) <= _STACK_ALIGN \
+                    and rule.top - last.top <= 0.5 * page.height:
+                stack.append(rule)
+                break
+        else:
+            stacks.append([rule])
+    out = []
+    for stack in stacks:
+        ys = rule_positions(r.top for r in stack)
+        if len(ys) < 3:
+            continue
+        box = BBox(min(r.x0 for r in stack), ys[0], max(r.x1 for r in stack), ys[-1])
+        if any(box.x0 < v.x0 < box.x1 and v.top < box.bottom and v.bottom > box.top for v in vertical):
+            continue
+        box, ys = _with_bands(box, ys, page.fills)
+        out.append((box, ys))
+    return out
+
+
+def _stripe_rules(page: PageContent, drawn: Sequence[Rule]) -> list[Rule]:
+    """The edges of three or more equally wide shaded rows in a run (each next one starting
+    within a row's height of the one before), where no drawn rule of that width runs."""
+    runs: list[list[BBox]] = []
+    for fill in sorted((f for f in page.fills if f.x1 - f.x0 >= _STACK_WIDTH * page.width), key=lambda f: f.top):
+        run = next((r for r in runs if abs(r[-1].x0 - fill.x0) <= _STACK_ALIGN
+                    and abs(r[-1].x1 - fill.x1) <= _STACK_ALIGN
+                    and 0 <= fill.top - r[-1].bottom + SNAP <= r[-1].bottom - r[-1].top + SNAP), None)
+        if run is None:
+            runs.append([fill])
+        else:
+            run.append(fill)
+    rules: list[Rule] = []
+    for run in runs:
+        x0, x1 = run[0].x0, run[0].x1
+        ruled = any(abs(r.x0 - x0) <= _STACK_ALIGN and abs(r.x1 - x1) <= _STACK_ALIGN for r in drawn)
+        if len(run) >= 3 and not ruled:
+            rules.extend(Rule(x0, y, x1, y) for f in run for y in (f.top, f.bottom))
+    return rules
+
+
+def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox, list[float]]:
+    """Extend the stack over a shaded band sitting on its first rule or hanging from its last."""
+    for fill in fills:
+        same_width = abs(fill.x0 - box.x0) <= _STACK_ALIGN and abs(fill.x1 - box.x1) <= _STACK_ALIGN
+        if same_width and abs(fill.bottom - ys[0]) <= SNAP and fill.top < ys[0] - MIN_CELL:
+            ys = [fill.top, *ys]
+        elif same_width and abs(fill.top - ys[-1]) <= SNAP and fill.bottom > ys[-1] + MIN_CELL:
+            ys = [*ys, fill.bottom]
+    return BBox(box.x0, ys[0], box.x1, ys[-1]), ys
+
+
+def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[Word],
+                 edges: Sequence[float] | None = None) -> TablePiece | None:
+    """A rules-only table: rows between the rules, columns at `edges` (default: its own gutters)."""
+    words = [w for w in words if inside(w, box)]
+    edges = list(edges) if edges is not None else gutter_edges([words], box)
+    if len(edges) < 3:
+        return None
+    ys = _split_bands(ys, words, edges)
+    n_rows = len(ys) - 1
+    cells: list[PieceCell] = []
+    for r in range(n_rows):
+        band = [w for w in words if ys[r] <= w.mid_y <= ys[r + 1]]
+        cells.extend(_band_cells(r, band, edges, ys[r], ys[r + 1], page))
+    for cell in cells:
+        cell.pages = [page.number]
+    return TablePiece(page=page.number, bbox=box, col_edges=edges, n_rows=n_rows,
+                      cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float]) -> list[float]:
+    """Bands between rules that hold several rows of their own (booktabs style: rules only above
+    and below the header and at the end) are split into those rows: when every text line of
+    the band starts in the first column and has text in another column too (a wrapped cell
+    would leave the first column empty on its continuation lines)."""
+    out = [ys[0]]
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        rows = group_rows(w for w in words if top <= w.mid_y <= bottom)
+        columns = [{column_index(edges, (w.x0 + w.x1) / 2) for w in row} for row in rows]
+        if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns):
+            out.extend((max(w.bottom for w in above) + min(w.top for w in below)) / 2
+                       for above, below in zip(rows, rows[1:], strict=False))
+        out.append(bottom)
+    return out
+
+
+def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
+    """Column edges: box sides plus the start of the text after each x-interval no text row crosses.
+
+    `word_sets` are the words of the pieces of one table (one set per page), so that the
+    columns are those of the whole table. A gap narrower than a gutter, and the gap after a
+    list marker, count as text.
+    """
+    width = int(box.x1 - box.x0) + 1
+    cover = [0] * width
+    n_rows = 0
+    for words in word_sets:
+        for row in group_rows(words):
+            n_rows += 1
+            for word in row:
+                _cover(cover, word.x0 - box.x0, word.x1 - box.x0)
+            for a, b in zip(row, row[1:], strict=False):
+                if b.x0 - a.x1 < _MIN_GUTTER or marker_of(a) is not None:
+                    _cover(cover, a.x1 - box.x0, b.x0 - box.x0)
+    all_words = [w for words in word_sets for w in words]
+    if not all_words:
+        return []
+    allowed = n_rows // 25
+    first = max(0, min(int(w.x0 - box.x0) for w in all_words))
+    last = min(width - 1, max(int(w.x1 - box.x0) for w in all_words))
+    edges = [box.x0]
+    run_start: int | None = None
+    for x in range(first, last + 1):
+        if cover[x] <= allowed:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start >= _MIN_GUTTER:
+                edges.append(box.x0 + x - 1.0)  # a column starts just left of its text
+            run_start = None
+    edges.append(box.x1)
+    return edges
+
+
+def _cover(cover: list[int], start: float, end: float) -> None:
+    for x in range(max(0, int(start)), min(len(cover), int(end) + 1)):
+        cover[x] += 1
+
+
+def _band_cells(row: int, band: Sequence[Word], edges: Sequence[float], top: float, bottom: float,
+                page: PageContent) -> list[PieceCell]:
+    n_cols = len(edges) - 1
+    spans = list(range(n_cols))  # spans[c] = the column whose cell covers column c
+    for word in band:
+        c0 = column_index(edges, word.x0 + 0.5)
+        c1 = column_index(edges, word.x1 - 0.5)
+        for c in range(c0 + 1, c1 + 1):
+            spans[c] = spans[c0]
+    filled = {column_index(edges, (w.x0 + w.x1) / 2) for w in band}
+    width = edges[-1] - edges[0]
+    shaded = any(f.top <= top + SNAP and f.bottom >= bottom - SNAP and f.x1 - f.x0 >= 0.9 * width
+                 for f in page.fills)
+    if shaded and filled and max(filled) < n_cols - 1:
+        for c in range(max(filled) + 1, n_cols):
+            spans[c] = spans[max(filled)]
+    cells: list[PieceCell] = []
+    for c in range(n_cols):
+        if spans[c] != c:
+            continue
+        last = max(k for k in range(n_cols) if spans[k] == c)
+        box = BBox(edges[c], top, edges[last + 1], bottom)
+        cell_words = [w for w in band if c <= column_index(edges, (w.x0 + w.x1) / 2) <= last]
+        cells.append(PieceCell(row=row, col=c, col_span=last - c + 1, bbox=box, parts=[cell_words]))
+    return cells
