@@ -4,7 +4,8 @@ Headings keep their level; an accordion's <summary> and a tab panel's tab label 
 headings one level below the section they sit in, with the hidden panel content after them;
 list items keep their depth; tables keep row and column spans. Boilerplate (navigation,
 breadcrumbs, search, cookie banners, feedback widgets, footers) is left out by trafilatura's
-judgement (extractors/html_content.py). Pages have no page numbers or positions.
+judgement (extractors/html_content.py), within the page's <main> where it marks one, and
+leaving out the site's own <header>/<footer> landmarks. Pages have no page numbers or positions.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _MIN_KEPT_CELLS = 0.5  # share of a table's cells trafilatura must keep for the 
 
 def _is_element(el: object) -> bool:
     return isinstance(el, lxml_html.HtmlElement) and isinstance(el.tag, str)
+
+
+def _is_site_chrome(el: lxml_html.HtmlElement) -> bool:
+    """A <header> or <footer> of the site, not of an article or section (HTML landmark rules)."""
+    return el.tag in ("header", "footer") and not any(
+        a.tag in ("main", "article", "section") or a.get("role") == "main" for a in el.iterancestors())
 
 
 def _text_without_lists(el: lxml_html.HtmlElement) -> str:
@@ -65,7 +72,7 @@ class _Walker:
             self.blocks.append(block)
 
     def walk(self, el: lxml_html.HtmlElement, list_depth: int = 0) -> None:
-        if not _is_element(el) or el.tag in _SKIP_TAGS or el.get("role") in _SKIP_ROLES:
+        if not _is_element(el) or el.tag in _SKIP_TAGS or el.get("role") in _SKIP_ROLES or _is_site_chrome(el):
             return
         tag = el.tag
         if tag in _HEADINGS:
@@ -155,6 +162,15 @@ def _tab_labels(root: lxml_html.HtmlElement) -> dict[str, str]:
     return labels
 
 
+def _start(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """Where the content is: the page's one <main> (or role="main") if it marks it, else <body>."""
+    mains = root.xpath("//main|//*[@role='main']")
+    if len(mains) == 1:
+        return mains[0]
+    body = root.find("body")
+    return body if body is not None else root
+
+
 def _page_title(root: lxml_html.HtmlElement) -> str | None:
     og = root.xpath("//meta[@property='og:title']/@content")
     title = og[0] if og else root.findtext(".//title")
@@ -169,7 +185,6 @@ def extract_html(path: Path, sha256: str) -> Document:
     except Exception as exc:  # lxml raises several types for unparsable input
         raise CorruptFile(str(path), f"cannot be read as HTML ({exc})") from exc
     walker = _Walker(main_content(page), _tab_labels(root))
-    body = root.find("body")
-    walker.walk(body if body is not None else root)
+    walker.walk(_start(root))
     return Document(source=path.name, sha256=sha256, format="html", blocks=walker.blocks,
                     title=_page_title(root))

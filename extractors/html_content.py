@@ -16,6 +16,7 @@ from lxml import etree
 from extractors.html_text import match_key
 
 _LIST_TAGS = ("list",)
+_MIN_ELEMENTS = 2  # fewer texts than this: trafilatura found no structure, only a run of text
 _MIN_SHARE = 0.5  # a text is content if it makes up this much of one text trafilatura kept
 
 
@@ -43,15 +44,24 @@ def _own_text(el: etree._Element) -> str:
     return " ".join(parts)
 
 
-def main_content(page_html: str) -> MainContent | None:
-    """The main content of a page by trafilatura, or None when it finds none."""
+def _kept_texts(page_html: str, **mode: bool) -> set[str]:
     xml = trafilatura.extract(page_html, output_format="xml", include_tables=True, include_comments=False,
-                              include_formatting=False, include_links=False, favor_recall=True)
-    if not xml:
-        return None
-    root = etree.fromstring(xml.encode("utf-8"))
-    body = root.find("main")
+                              include_formatting=False, include_links=False, **mode)
+    body = etree.fromstring(xml.encode("utf-8")).find("main") if xml else None
     if body is None:
-        return None
+        return set()
     texts = {match_key(_own_text(el)) for el in body.iter() if el.tag not in ("main", "list", "table", "row")}
-    return MainContent(frozenset(t for t in texts if t))
+    return {t for t in texts if t}
+
+
+def main_content(page_html: str) -> MainContent | None:
+    """The main content of a page by trafilatura, or None when it finds none.
+
+    Its recall-minded mode first; on a short page that mode may give up and return the whole
+    page as one run of text, and then its precision-minded mode is asked instead.
+    """
+    for mode in ({"favor_recall": True}, {"favor_precision": True}):
+        texts = _kept_texts(page_html, **mode)
+        if len(texts) >= _MIN_ELEMENTS:
+            return MainContent(frozenset(texts))
+    return None

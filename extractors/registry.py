@@ -19,9 +19,9 @@ def _docx(path: Path, sha256: str) -> Document:
 
 
 def _pdf(path: Path, sha256: str) -> Document:
-    from extractors.pdf import extract_pdf
+    from extractors.scanned import extract_pdf_or_scan  # pages without a text layer are OCR'd
 
-    return extract_pdf(path, sha256)
+    return extract_pdf_or_scan(path, sha256)
 
 
 def _html(path: Path, sha256: str) -> Document:

@@ -27,7 +27,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="json: plan JSON (schemas/plan.schema.json); table: a readable view.")
 def extract(source: str, fmt: str) -> None:
-    """Extract the plan in SOURCE (a PDF, Word or HTML file) and print it."""
+    """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
     from pipeline.extract import extract_plan
     from pipeline.render import render_table
 

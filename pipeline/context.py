@@ -14,6 +14,7 @@ class Context:
     source: str
     glossary: dict[str, str] = field(default_factory=dict)  # abbreviation -> expansion, from the document
     year_start: int | None = None  # first financial year of the plan: 2021 for "2021/22"
+    title: str | None = None  # the document's title, never an item of the plan
 
 
 @dataclass(slots=True)

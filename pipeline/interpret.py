@@ -17,7 +17,8 @@ def interpret(document: Document) -> Plan:
     glossary, glossary_tables = find_glossary(document)
     meta = read_meta(document)
     year_start = meta.period.start.year if meta.period.start else None
-    ctx = Context(source=document.source, glossary=glossary_map(glossary), year_start=year_start)
+    ctx = Context(source=document.source, glossary=glossary_map(glossary), year_start=year_start,
+                  title=meta.title)
     parts = interpret_tables(document, ctx, glossary_tables)
     if parts.is_empty():
         from pipeline.prose import interpret_prose

@@ -28,16 +28,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     words = _alternation(data["number_words"])
     return {
         "theme": re.compile(
-            rf"^(?:{_alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+)\b{_SEP}(.+)$", re.I),
+            rf"^(?:{_alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+|[a-z])\b{_SEP}(.+)$", re.I),
         "outcome": re.compile(rf"^(?:{_alternation(data['outcome_labels'])})\s*:\s*(.+)$", re.I),
         "assurance": re.compile(rf"^(?:{_alternation(data['assurance_labels'])})\s*:\s*(.+)$", re.I),
         "audience": re.compile(rf"^({_alternation(list(data['audiences']))})\b\s*(?::\s*|$)(.*)$", re.I),
-        "glossary": re.compile(
-            rf"^(?:(?:appendix|annex|annexe)\s+\w{{1,3}}{_SEP})?(?:{_alternation(data['glossary_headings'])})\s*:?$", re.I),
+        "glossary": re.compile(rf"^(?:(?:appendix|annex|annexe)\s+\w{{1,3}}{_SEP})?"
+                               rf"(?:{_alternation(data['glossary_headings'])})\s*:?$", re.I),
     }
 
 
-_CODE = re.compile(r"^([A-Z]{2,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?:\s*[:.\-–—]\s*|\s+|$)(.*)$")
+_CODE = re.compile(r"^([A-Z]{1,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\.[A-Za-z0-9])(?:\s*[:.\-–—]\s*|\s+|$)(.*)$")
+# A printed item ref at the start of a cell: "1.1 Reduce ...", "P1.a Develop ...", "BS1.3 ...", "2a ..."
+_ITEM_REF = re.compile(r"^((?:[A-Z]{1,6})?\d{1,2}(?:\.\d{1,2}|\.[a-z]\b|[a-z]\b)+)\.?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _NOT_CODES = re.compile(r"^(?:FY|COVID|Q|H|NHS|WTE|KPI|CQUIN)\d", re.I)
@@ -90,6 +92,12 @@ def objective_code(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     return match.group(1), match.group(2).strip()
+
+
+def item_ref(text: str) -> tuple[str, str] | None:
+    """"P1.a Develop a ..." -> ("P1.a", "Develop a ..."): a sub-numbered ref printed before an item."""
+    match = _ITEM_REF.match(text.strip())
+    return (match.group(1), match.group(2).strip()) if match else None
 
 
 def numbered_heading(text: str) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from normalisers.targets import parse_target
 from normalisers.text import clean_text
 from pipeline.context import Context
 from pipeline.labels import numbered_heading, objective_code
-from pipeline.prose_vocab import column_role, inline_lead
+from pipeline.prose_vocab import column_role, inline_lead, labelled
 from schemas.document import Block, Cell, Table
 from schemas.plan import Baseline, Commitment, Indicator, Owner, Provenance
 
@@ -25,7 +25,11 @@ def provenance(block: Block, table: int | None = None, cell: Cell | None = None)
 
 
 def printed_ref(text: str) -> tuple[str | None, str]:
-    """A commitment's own printed reference ("1.2 Do X", "BS1.3: Do X"), and the text without it."""
+    """A commitment's own printed reference ("1.2 Do X", "BS1.3: Do X", "Action 3: Do X"), and the
+    text without it."""
+    label = labelled("commitment_labels", text)
+    if label:
+        return label
     numbered = numbered_heading(text)
     if numbered and "." in numbered[0]:
         return numbered
@@ -89,7 +93,7 @@ def table_indicators(block: Block, table_index: int, objective_ref: str | None,
         measure_cell, _ = cells["text"]
         text = clean_text(measure_cell.text)
         target, baseline = parse_target(cells["target"][0].text) if "target" in cells else (None, None)
-        if "baseline" in cells:
+        if "baseline" in cells and cells["baseline"][0] is not cells.get("target", (None,))[0]:
             start, _ = parse_target(cells["baseline"][0].text)
             baseline = Baseline(value=start.value, unit=start.unit) if start else baseline
         due = None
@@ -97,6 +101,6 @@ def table_indicators(block: Block, table_index: int, objective_ref: str | None,
             due = parse_due(cells["due"][0].text, year)
         elif "target" in cells:
             due = find_due(cells["target"][1], year)
-        out.append(Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline, due=due,
-                             provenance=provenance(block, table_index, measure_cell)))
+        out.append(Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline,
+                             due=due, provenance=provenance(block, table_index, measure_cell)))
     return out

@@ -1,8 +1,9 @@
 """A prose document's blocks as a tree of sections, each with the role its heading gives it.
 
-Real headings nest by level. A bold line that reads like a known part of a plan ("Why this
+Real headings nest by level. A short line that is exactly a known part of a plan ("Why this
 matters", "In 2024/25 we will:", "Measures") acts as a heading below every real one, so a PDF
-that prints such labels in body-size bold is read the same as a web page with <h3>s.
+that prints such labels in body-size bold (or a scan, where boldness is lost) is read the same
+as a web page with <h3>s.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pipeline.labels import is_glossary_heading
-from pipeline.prose_vocab import is_heading_of
+from pipeline.prose_vocab import is_heading_of, lead_line
 from schemas.document import Block, BlockKind
 
 
@@ -69,9 +70,11 @@ def heading_role(text: str) -> Role:
 
 
 def _as_heading(block: Block) -> tuple[int, Role] | None:
+    if lead_line(block.text):  # "Priority lead: X" in heading type is a labelled line
+        return None
     if block.kind is BlockKind.HEADING and block.text:
         return block.level or 1, heading_role(block.text)
-    if block.kind is BlockKind.PARAGRAPH and block.bold and len(block.text.split()) <= _MAX_LABEL_WORDS:
+    if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) <= _MAX_LABEL_WORDS:
         role = heading_role(block.text)
         if role is not Role.STRUCTURAL:
             return _LABEL_LEVEL, role
@@ -98,12 +101,11 @@ def build_sections(blocks: list[Block]) -> Section:
 
 def _without_title(root: Section) -> Section:
     """Step into the page or cover title: a lone structural section holding everything else."""
-    while True:
-        filled = [c for c in root.children if not c.is_empty()]
-        if root.blocks and any(b.kind is not BlockKind.PARAGRAPH for b in root.blocks):
-            return root
-        if len(filled) != 1 or filled[0].role is not Role.STRUCTURAL:
-            return root
-        title = filled[0]
-        root = Section(heading=None, level=title.level, role=Role.STRUCTURAL,
-                       blocks=root.blocks + title.blocks, children=title.children)
+    filled = [c for c in root.children if not c.is_empty()]
+    if any(b.kind is not BlockKind.PARAGRAPH for b in root.blocks):
+        return root
+    if len(filled) != 1 or filled[0].role is not Role.STRUCTURAL:
+        return root
+    title = filled[0]
+    return Section(heading=None, level=title.level, role=Role.STRUCTURAL, blocks=root.blocks + title.blocks,
+                   children=title.children)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -26,17 +26,17 @@ def _either(phrases: list[str]) -> str:
     return "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p in sorted(phrases, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heading(kind: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{_either(vocabulary()[kind])}){_END}$", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _start(kind: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{_either(vocabulary()[kind])})\b", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _label(kind: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:our\s+)?(?:{_either(vocabulary()[kind])})\s+{_REF}\b{_SEP}(.+)$", re.I)
 
@@ -62,7 +62,7 @@ def labelled(kind: str, text: str) -> tuple[str, str] | None:
     return ref.upper() if len(ref) == 1 and ref.isalpha() else ref, match.group(2).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lead_line() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_either(vocabulary()['objective_lead_labels'])})\s*:\s*(.+)$", re.I)
 
@@ -89,9 +89,14 @@ def inline_lead(text: str) -> tuple[str, str] | None:
     return who.strip(), rest.strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_either(vocabulary()[kind])})\b", re.I)
+
+
+def mentions(kind: str, text: str) -> bool:
+    """Whether any phrase of `kind` occurs in the text as whole words."""
+    return _cue(kind).search(text) is not None
 
 
 def cue_after(kind: str, sentence: str) -> str | None:

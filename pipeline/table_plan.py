@@ -19,6 +19,7 @@ from pipeline.context import Context, PlanParts
 from pipeline.labels import (
     assurance_line,
     audience_label,
+    item_ref,
     numbered_heading,
     objective_code,
     outcome_line,
@@ -74,10 +75,13 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             builder.theme_outcome(outcome)
         elif assurance := assurance_line(text):
             builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
-        elif block.kind is BlockKind.HEADING and 1 <= (1 if block.level is None else block.level) <= 2:
+        elif block.kind is BlockKind.HEADING and 1 <= (1 if block.level is None else block.level) <= 2 \
+                and text != ctx.title:
             numbered = numbered_heading(text)
             pending_heading = (numbered[0], numbered[1], prov, True) if numbered else (None, text, prov, False)
             builder.context_assurance = []
+        elif pending_heading is not None and not pending_heading[3] and block.kind is not BlockKind.HEADING:
+            pending_heading = None  # prose under an unnumbered heading: it introduces, it does not name
     return builder.parts
 
 
@@ -89,6 +93,22 @@ def _cell_prov(cell: Cell, table_index: int) -> Provenance:
     confidences = [line.confidence for line in cell.lines if line.confidence is not None]
     return Provenance(page=cell.page, bbox=_bbox(cell.bbox), table=table_index, row=cell.row, col=cell.col,
                       confidence=min(confidences) if confidences else None)
+
+
+def _objective_ref_and_title(cells: list[Cell]) -> tuple[str | None, str]:
+    """The ref an objective's cells print (a number cell of its own, or a code or number
+    before the title: "G1" / "Reduce harm", "1.1 Reduce harm") and its title."""
+    number = next((clean_text(c.text).rstrip(".") for c in cells if _NUMBER_ONLY.match(c.text.strip())), None)
+    texts = [clean_text(c.text) for c in cells if not _NUMBER_ONLY.match(c.text.strip())]
+    if number is None and texts:
+        first_cell = next(c for c in cells if not _NUMBER_ONLY.match(c.text.strip()))
+        first_line = clean_text(_lines(first_cell)[0].text) if _lines(first_cell) else ""
+        printed = objective_code(first_line) or item_ref(first_line) or numbered_heading(first_line)
+        if printed and (printed[1] or len(_lines(first_cell)) > 1):
+            number = printed[0]
+            texts[0] = clean_text(texts[0][len(first_line):]) if not printed[1] else \
+                clean_text(printed[1] + texts[0][len(first_line):])
+    return number, " ".join(t for t in texts if t)
 
 
 def _lines(cell: Cell | None) -> list[Line]:
@@ -125,6 +145,7 @@ class _Builder:
     current_objective_source: str | None = None  # "code" when opened by a coded priority row
     objective_cells: tuple[int, ...] = ()
     seen_indicator_cells: set[int] = field(default_factory=set)
+    row_commitment_ref: str | None = None  # the printed ref of the last row's single commitment
 
     @property
     def themes(self) -> list[Theme]:
@@ -264,8 +285,7 @@ class _Builder:
                 cell = grid[r][c]
                 if cell is not None and cell.text.strip() and cell not in cells:
                     cells.append(cell)
-            number = next((clean_text(c.text).rstrip(".") for c in cells if _NUMBER_ONLY.match(c.text.strip())), None)
-            title = " ".join(clean_text(c.text) for c in cells if not _NUMBER_ONLY.match(c.text.strip()))
+            number, title = _objective_ref_and_title(cells)
             ref = ref_text if ref_names_objective and ref_text else number
             owners = []
             if ref_names_objective:
@@ -286,24 +306,39 @@ class _Builder:
             lines = _lines(deliverable)
             split = commitment_ref is None and len(lines) >= 2 and all(ln.is_list_item for ln in lines)
             texts = _item_texts(lines) if split else [_text(lines)]
+            row_commitments = []
             for text in texts:
-                self.parts.commitments.append(Commitment(
-                    ref=commitment_ref, objective_ref=self.current_objective, text=text,
+                ref = commitment_ref
+                printed = item_ref(text) if ref is None and not ref_cols else None
+                if printed:  # "P1.a Develop ..." printed inside the cell
+                    ref, text = printed
+                commitment = Commitment(
+                    ref=ref, objective_ref=self.current_objective, text=text,
                     owners=[o.model_copy() for o in owners], assurance=[a.model_copy() for a in assurance],
-                    due=due.model_copy() if due else None, provenance=_cell_prov(deliverable, table_index)))
+                    due=due.model_copy() if due else None, provenance=_cell_prov(deliverable, table_index))
+                self.parts.commitments.append(commitment)
+                row_commitments.append(commitment)
+            self.row_commitment_ref = row_commitments[0].ref if len(row_commitments) == 1 else None
 
-        # Indicators: each cell once, for the objective it serves.
+        # Indicators: each cell once, for the commitment it sits beside or else the objective.
         indicator_cell = covering(cmap.cols("indicator"))
         if indicator_cell is not None and id(indicator_cell) not in self.seen_indicator_cells:
             self.seen_indicator_cells.add(id(indicator_cell))
-            self._indicators(indicator_cell, table_index)
+            commitment_ref = None
+            if deliverable is not None and deliverable.row == r and self.row_commitment_ref:
+                objective_span = max((grid[r][c].row_span for c in objective_cols if grid[r][c] is not None),
+                                     default=None)
+                inside_row = indicator_cell.row >= deliverable.row and indicator_cell.last_row <= deliverable.last_row
+                if inside_row and (objective_span is None or objective_span > indicator_cell.row_span):
+                    commitment_ref = self.row_commitment_ref
+            self._indicators(indicator_cell, table_index, commitment_ref)
 
     def _due(self, raw: str) -> Due | None:
         if raw.lower() in _EMPTY and raw.lower() != "tbc":
             return None
         return parse_due(raw, self.ctx.year_start)
 
-    def _indicators(self, cell: Cell, table_index: int) -> None:
+    def _indicators(self, cell: Cell, table_index: int, commitment_ref: str | None) -> None:
         audience: str | None = None
         lead_in_due: Due | None = None
         prov = _cell_prov(cell, table_index)
@@ -323,5 +358,5 @@ class _Builder:
             target, baseline = parse_target(text)
             due = find_due(text, self.ctx.year_start) or (lead_in_due.model_copy() if lead_in_due else None)
             self.parts.indicators.append(Indicator(
-                objective_ref=self.current_objective, commitment_ref=None, audience=audience, text=text,
+                objective_ref=self.current_objective, commitment_ref=commitment_ref, audience=audience, text=text,
                 target=target, baseline=baseline, due=due, provenance=prov))

@@ -1,0 +1,272 @@
+"""The prose stage: plans written as headings, "We will" lists and paragraphs (web pages,
+strategy summaries), read when the table stage finds no plan table.
+
+Sections are read by what they hold (pipeline/prose_sections.py):
+- a structural section holding commitments, measures, an outcome or a lead is an objective; one
+  holding only such objectives is a theme; refs are the printed ones, else document order;
+- commitments are the bullets of objective sections (or of their "We will" parts) and labelled
+  lines ("Action 3: ..."); on a page with no such bullets at all, each paragraph of a headed
+  section that speaks of work to be done is one (workstream pages);
+- indicators are the items of "Measures" parts and lead-ins, and Measure | Baseline | Target rows;
+- a page with no headed plan yields only the goal and measure sentences it states.
+Vocabulary lives in data/prose.yaml.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from normalisers.dates import financial_year_start
+from normalisers.owners import normalise_owners
+from normalisers.text import clean_text
+from pipeline.context import Context, PlanParts
+from pipeline.labels import numbered_heading, objective_code, outcome_line
+from pipeline.prose_items import (
+    commitment,
+    indicator,
+    is_measures_table,
+    provenance,
+    table_indicators,
+)
+from pipeline.prose_sections import Role, Section, build_sections
+from pipeline.prose_vocab import cue_after, is_heading_of, labelled, lead_line, mentions, starts_with
+from schemas.document import Block, BlockKind, Document
+from schemas.plan import Indicator, Objective, Owner, Theme
+
+_OVERVIEW_SIMILARITY = 0.8  # a bullet this close to a later heading is a contents line, not an item
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
+
+
+@dataclass(slots=True)
+class _Material:
+    """What one structural section holds, before refs are given."""
+
+    commitments: list[tuple[Block, int | None]] = field(default_factory=list)  # block, year of its lead-in
+    indicators: list[tuple[Block, int | None]] = field(default_factory=list)
+    prose: list[tuple[Block, int | None]] = field(default_factory=list)  # paragraphs of a bullet-less page
+    tables: list[Block] = field(default_factory=list)
+    outcome: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+
+    def has_items(self) -> bool:
+        return bool(self.commitments or self.indicators or self.tables or self.outcome or self.leads)
+
+
+def _is_lead_in(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":")
+
+
+def _is_noise(block: Block) -> bool:
+    return starts_with("noise_lines", block.text)
+
+
+class _Reader:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.root = build_sections(document.blocks)
+        self.position = {id(b): i for i, b in enumerate(document.blocks)}
+        self.headings = [s.title for s in self.root.walk() if s.heading is not None]
+
+    def is_overview_line(self, text: str) -> bool:
+        key = clean_text(text).casefold().rstrip(".")
+        return any(difflib.SequenceMatcher(None, key, heading.casefold().rstrip(".")).ratio()
+                   >= _OVERVIEW_SIMILARITY for heading in self.headings)
+
+    def material(self, section: Section, bullets_only: bool) -> _Material:
+        """Gather a structural section's own blocks and those of its component parts."""
+        found = _Material()
+        self._read_blocks(found, section.blocks, Role.STRUCTURAL, section.heading is None, bullets_only, None)
+        for part in section.components():
+            year = financial_year_start(part.title) if part.heading else None
+            self._read_blocks(found, part.blocks, part.role, False, bullets_only, year)
+        if any(mentions("commitment_language", block.text) for block, _ in found.prose):
+            found.commitments = sorted(found.commitments + found.prose, key=lambda c: self.position[id(c[0])])
+        return found
+
+    def _read_blocks(self, found: _Material, blocks: list[Block], role: Role, at_root: bool,
+                     bullets_only: bool, year: int | None) -> None:
+        if role in (Role.CONTEXT, Role.GLOSSARY):
+            return
+        has_bullets = any(b.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE) for b in blocks)  # then prose is context
+        target = role  # where the next list goes: changed by lead-in paragraphs
+        for block in blocks:
+            lead = lead_line(block.text) if block.kind is not BlockKind.TABLE else None
+            if lead:
+                found.leads.append(lead)
+                continue
+            if block.kind is BlockKind.TABLE:
+                if is_measures_table(block.table):
+                    found.tables.append(block)
+                continue
+            if _is_noise(block):
+                continue
+            if block.kind is BlockKind.PARAGRAPH and labelled("commitment_labels", block.text):
+                found.commitments.append((block, year))
+                continue
+            if _is_lead_in(block):
+                if starts_with("indicator_lead_ins", block.text):
+                    target = Role.INDICATORS
+                elif is_heading_of("commitment_headings", block.text) or "we will" in block.text.lower():
+                    target, year = Role.COMMITMENTS, financial_year_start(block.text) or year
+                continue
+            if role is Role.OUTCOME:
+                found.outcome.append(clean_text(block.text))
+                continue
+            outcome = outcome_line(block.text) if block.kind is BlockKind.PARAGRAPH else None
+            if outcome:
+                found.outcome.append(outcome)
+                continue
+            if block.kind is BlockKind.LIST_ITEM:
+                self._bullet(found, block, target, at_root, year)
+            elif block.kind is BlockKind.PARAGRAPH and not has_bullets:
+                self._paragraph(found, block, role, at_root, bullets_only, year)
+
+    def _bullet(self, found: _Material, block: Block, target: Role, at_root: bool, year: int | None) -> None:
+        if block.list_depth:  # a sub-bullet belongs to the item above it
+            items = found.indicators if target is Role.INDICATORS else found.commitments
+            if items:
+                parent, parent_year = items[-1]
+                items[-1] = (Block(kind=parent.kind, text=f"{parent.text} {block.text}", page=parent.page,
+                                   bbox=parent.bbox, confidence=parent.confidence), parent_year)
+            return
+        if target is Role.INDICATORS:
+            found.indicators.append((block, year))
+        elif (target is Role.COMMITMENTS or not at_root) and not self.is_overview_line(block.text):
+            found.commitments.append((block, year))
+
+    @staticmethod
+    def _paragraph(found: _Material, block: Block, role: Role, at_root: bool, bullets_only: bool,
+                   year: int | None) -> None:
+        if role is Role.INDICATORS:
+            found.indicators.append((block, year))
+        elif role is Role.COMMITMENTS:
+            found.commitments.append((block, year))
+        elif not bullets_only and not at_root and role is Role.STRUCTURAL:
+            found.prose.append((block, year))
+
+
+def _structural(section: Section) -> list[Section]:
+    """Structural sections below `section` in document order (not `section` itself)."""
+    out = []
+    for child in section.children:
+        if child.role is Role.STRUCTURAL:
+            out.append(child)
+        out.extend(_structural(child))
+    return out
+
+
+def _label(text: str, kind: str) -> tuple[str | None, str]:
+    found = labelled(kind, text) or (objective_code(text) if kind == "objective_labels" else None) \
+        or numbered_heading(text)
+    return (found[0], found[1]) if found else (None, clean_text(text))
+
+
+def _refs(printed: list[str | None]) -> list[str]:
+    """Printed refs when every item has its own, else document order."""
+    if all(printed) and len(set(printed)) == len(printed):
+        return [r for r in printed if r]
+    return [str(i) for i in range(1, len(printed) + 1)]
+
+
+def _owners(leads: list[str], ctx: Context) -> list[Owner]:
+    return normalise_owners(leads, ctx.glossary) if leads else []
+
+
+def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
+    sections = _structural(reader.root)
+    materials = {id(s): reader.material(s, bullets_only) for s in sections}
+    objectives = [s for s in sections if materials[id(s)].has_items()]
+    objective_ids = {id(s) for s in objectives}
+    themes = [s for s in sections if id(s) not in objective_ids
+              and any(id(d) in objective_ids for d in s.walk() if d is not s)]
+    if len(themes) == 1 and labelled("theme_labels", themes[0].title) is None:
+        themes = []  # one unlabelled heading over every objective is the document's title
+
+    parts = PlanParts()
+    theme_labels = [_label(s.title, "theme_labels") for s in themes]
+    theme_refs = _refs([r for r, _ in theme_labels])
+    theme_of: dict[int, str] = {}
+    for section, ref, (_, title) in zip(themes, theme_refs, theme_labels, strict=True):
+        parts.themes.append(Theme(ref=ref, title=title, provenance=provenance(section.heading)))
+        for d in section.walk():
+            theme_of[id(d)] = ref
+
+    labels = [_label(s.title, "objective_labels") for s in objectives]
+    refs = _refs([r for r, _ in labels])
+    for section, ref, (_, title) in zip(objectives, refs, labels, strict=True):
+        found = materials[id(section)]
+        owners = _owners(found.leads, ctx)
+        parts.objectives.append(Objective(ref=ref, theme_ref=theme_of.get(id(section)), title=title,
+                                          outcome=" ".join(found.outcome) or None, owners=owners,
+                                          provenance=provenance(section.heading)))
+        _add_items(parts, reader, found, ref, owners, ctx)
+    root = reader.material(reader.root, bullets_only)
+    _add_items(parts, reader, root, None, [], ctx)
+    _unique_commitment_refs(parts)
+    return parts
+
+
+def _unique_commitment_refs(parts: PlanParts) -> None:
+    """Printed refs that repeat across objectives ("Action 1" in each) are qualified by their
+    objective ("2.1"); any still repeated are dropped rather than made up."""
+    counts = Counter(c.ref for c in parts.commitments if c.ref)
+    for item in parts.commitments:
+        if item.ref and counts[item.ref] > 1:
+            item.ref = f"{item.objective_ref}.{item.ref}" if item.objective_ref else None
+    counts = Counter(c.ref for c in parts.commitments if c.ref)
+    for item in parts.commitments:
+        if item.ref and counts[item.ref] > 1:
+            item.ref = None
+
+
+def _add_items(parts: PlanParts, reader: _Reader, found: _Material, ref: str | None, owners: list[Owner],
+               ctx: Context) -> None:
+    for block, year in found.commitments:
+        parts.commitments.append(commitment(block, ref, owners, ctx, year or ctx.year_start))
+    for block, year in found.indicators:
+        parts.indicators.append(indicator(block, ref, year or ctx.year_start))
+    tables = [b for b in reader.document.blocks if b.kind is BlockKind.TABLE]
+    for block in found.tables:
+        index = next(i for i, b in enumerate(tables) if b is block)
+        parts.indicators.extend(table_indicators(block, index, ref, ctx.year_start))
+
+
+def _goal_title(sentence: str) -> str | None:
+    """"Today, our goal remains - to become renowned ..." -> "To become renowned ..."."""
+    goal = cue_after("goal_cues", sentence)
+    title = goal.strip(" -–—:").rstrip(".").strip() if goal is not None else ""
+    return title[0].upper() + title[1:] if title else None
+
+
+def _stated_only(document: Document) -> PlanParts:
+    """A narrative page: its stated goal (an objective) and measure of success (an indicator)."""
+    parts = PlanParts()
+    measures: list[tuple[Block, str]] = []
+    for block in document.blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        for sentence in _SENTENCE.split(clean_text(block.text)):
+            title = _goal_title(sentence)
+            if title:
+                ref = str(len(parts.objectives) + 1)
+                parts.objectives.append(Objective(ref=ref, title=title, provenance=provenance(block)))
+            elif cue_after("measure_cues", sentence) is not None:
+                measures.append((block, sentence))
+    only = parts.objectives[0].ref if len(parts.objectives) == 1 else None
+    parts.indicators = [Indicator(objective_ref=only, text=sentence, provenance=provenance(block))
+                        for block, sentence in measures]
+    return parts
+
+
+def interpret_prose(document: Document, ctx: Context) -> PlanParts:
+    """Themes, objectives, commitments and indicators of a prose plan (see the module notes)."""
+    reader = _Reader(document)
+    parts = _build(reader, ctx, bullets_only=True)
+    if not parts.commitments:
+        parts = _build(reader, ctx, bullets_only=False)
+    if parts.is_empty():
+        parts = _stated_only(document)
+    return parts
