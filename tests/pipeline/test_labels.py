@@ -9,6 +9,7 @@ from pipeline.labels import (
     assurance_line,
     audience_label,
     is_glossary_heading,
+    item_ref,
     numbered_heading,
     objective_code,
     outcome_line,
@@ -95,6 +96,8 @@ def test_not_an_audience_label(text: str) -> None:
     ("BEC4 - Improve experience", ("BEC4", "Improve experience")),
     ("SO3", ("SO3", "")),
     ("BUR1.2a: drive for financial stability", ("BUR1.2a", "drive for financial stability")),
+    ("G1 Reduce avoidable harm", ("G1", "Reduce avoidable harm")),
+    ("P2: Care closer to home", ("P2", "Care closer to home")),
 ])
 def test_objective_code(text: str, expected: tuple[str, str]) -> None:
     assert objective_code(text) == expected
@@ -102,7 +105,7 @@ def test_objective_code(text: str, expected: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("text", [
     "FY23 plan", "COVID19 recovery", "NHS111 service", "Q1 plan", "KPI1: waits", "CQUIN2 delivery",
-    "A1 too short", "Bs1 lower case", "BS123 three digits", "Work with partners",
+    "P1.a a sub-item ref", "Bs1 lower case", "BS123 three digits", "Work with partners",
 ])
 def test_not_an_objective_code(text: str) -> None:
     assert objective_code(text) is None
@@ -139,3 +142,22 @@ def test_not_a_glossary_heading(text: str) -> None:
                                            ("12", "12")])
 def test_ref_from_word(word: str, ref: str) -> None:
     assert ref_from_word(word) == ref
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("P1.a Launch a flexible working policy", ("P1.a", "Launch a flexible working policy")),
+    ("1.2 Implement the plan", ("1.2", "Implement the plan")),
+    ("BS1.3 Deliver x", ("BS1.3", "Deliver x")),
+    ("2a Open the hub", ("2a", "Open the hub")),
+])
+def test_item_ref(text: str, expected: tuple[str, str]) -> None:
+    assert item_ref(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2 shared roles across place", "2019/20 baseline", "1. Quality", "Zero never events"])
+def test_not_an_item_ref(text: str) -> None:
+    assert item_ref(text) is None
+
+
+def test_theme_banner_with_a_letter_ref() -> None:
+    assert theme_banner("Theme A – Safe care") == ("A", "Safe care")

@@ -501,3 +501,63 @@ def test_repeated_refs_made_unique_and_links_follow() -> None:
     assert [(o.ref, o.theme_ref) for o in parts.objectives] == [("1.1", "1"), ("1.1-2", "1-2")]
     assert [c.objective_ref for c in parts.commitments] == ["1.1", "1.1-2"]
     assert [i.objective_ref for i in parts.indicators] == ["1.1", "1.1-2"]
+
+
+# =========================================================================== printed refs inside cells
+
+def goal_table_with_refs_in_cells() -> Document:
+    """Goal cells print their code on the first line; the target column sits beside each action."""
+    cells = header_cells(["Goal", "Ref", "What we will do", "Lead", "Timescale", "Target"]) + [
+        cell(1, 0, ln("G1", bold=True), "Reduce avoidable harm", rows=2),
+        *plain_row(1, [None, "1.1", "Roll out e-observations", "CNO", "Q2", "Falls reduced by 15%"]),
+        *plain_row(2, [None, "1.2", "Launch a sepsis bundle audit", "MD", "Q3", "No never events"]),
+        cell(3, 0, "G2 Spend every pound well"),
+        *plain_row(3, [None, "2.1", "Deliver the savings plan", "CFO", "Q4", "£3.2m savings"]),
+    ]
+    return document(heading("Our annual plan 2024/25", level=1), table(cells, n_cols=6))
+
+
+def test_code_printed_in_objective_cell_is_its_ref() -> None:
+    parts = _run(goal_table_with_refs_in_cells())
+    assert [(o.ref, o.title) for o in parts.objectives] == [
+        ("G1", "Reduce avoidable harm"), ("G2", "Spend every pound well")]
+
+
+def test_indicator_beside_one_commitment_links_to_it_within_a_spanning_objective() -> None:
+    parts = _run(goal_table_with_refs_in_cells())
+    assert [(i.objective_ref, i.commitment_ref) for i in parts.indicators] == [
+        ("G1", "1.1"), ("G1", "1.2"), ("G2", None)]
+
+
+def test_ref_printed_before_an_action_without_ref_column() -> None:
+    cells = header_cells(["Priority", "Action", "Responsible director", "Due by"]) + [
+        cell(1, 0, "P1 Grow our workforce", rows=2),
+        *plain_row(1, [None, "P1.a Launch a flexible working policy", "Chief People Officer", "Sep-24"]),
+        *plain_row(2, [None, "P1.b Open a wellbeing hub", "Chief People Officer", "H2 2024/25"]),
+    ]
+    parts = _run(document(table(cells, n_cols=4)))
+    assert [o.ref for o in parts.objectives] == ["P1"]
+    assert [(c.ref, c.text) for c in parts.commitments] == [
+        ("P1.a", "Launch a flexible working policy"), ("P1.b", "Open a wellbeing hub")]
+
+
+def test_theme_row_with_a_letter_ref() -> None:
+    cells = header_cells(["Goal", "Ref", "What we will do", "Lead"]) + [
+        cell(1, 0, ln("Theme A – Safe care", bold=True), cols=4),
+        *plain_row(2, ["G1 Reduce harm", "1.1", "Roll out e-observations", "CNO"]),
+    ]
+    parts = _run(document(table(cells, n_cols=4)))
+    assert [(t.ref, t.title) for t in parts.themes] == [("A", "Safe care")]
+    assert parts.objectives[0].theme_ref == "A"
+
+
+def test_document_title_and_introduced_headings_do_not_become_objectives() -> None:
+    cells = header_cells(["No.", "Commitment", "Owner", "By when"]) + [
+        *plain_row(1, ["1", "Open the new ward", "COO", "Q2"]),
+    ]
+    doc = document(heading("Our Commitments for 2024/25", level=1),
+                   para("This page lists what the board has committed to this year, and who leads each."),
+                   table(cells, n_cols=4))
+    parts = interpret_tables(doc, Context(source="x", title="Our Commitments for 2024/25"), set())
+    assert parts.objectives == []
+    assert [c.text for c in parts.commitments] == ["Open the new ward"]
