@@ -2,7 +2,9 @@
 rules.
 
 Rows are the bands between rules (a shaded band on the first rule, typically the header, is
-included; a band whose every line starts in the first column holds one row per line). Columns
+included; a band whose every line starts in the first column holds one row per line; a band
+where several columns start new text at one height is cut there into rows, its first-column
+cell spanning them, see `_sub_row_cuts`). Columns
 are the vertical white-space gutters that run through the words of the whole table, over all
 its pages. Text that crosses a gutter, or a shaded row whose text stops short of the last
 columns, makes a cell span those columns.
@@ -30,6 +32,8 @@ from schemas.document import BBox
 _STACK_WIDTH = 0.25  # rules at least this share of the page width
 _STACK_ALIGN = 6.0  # pt: rules of one stack start and end this close
 _MIN_GUTTER = 4.0  # pt of white space between columns
+_NEW_TEXT_GAP = 0.5  # a gap above a cell's line of more than this share of a line's height: new text
+_SAME_TOP = 2.0  # pt: lines of different columns starting this close start at one height
 
 
 def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
@@ -104,11 +108,15 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
     if len(edges) < 3:
         return None
     ys = _split_bands(ys, words, edges)
-    n_rows = len(ys) - 1
     cells: list[PieceCell] = []
-    for r in range(n_rows):
-        band = [w for w in words if ys[r] <= w.mid_y <= ys[r + 1]]
-        cells.extend(_band_cells(r, band, edges, ys[r], ys[r + 1], page))
+    n_rows = 0
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = [w for w in words if top <= w.mid_y <= bottom]
+        cuts = [top, *_sub_row_cuts(band, edges), bottom]
+        sub_rows = [_band_cells(n_rows + k, [w for w in band if a <= w.mid_y <= b], edges, a, b, page)
+                    for k, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False))]
+        cells.extend(_span_first_column(sub_rows))
+        n_rows += len(sub_rows)
     for cell in cells:
         cell.pages = [page.number]
     return TablePiece(page=page.number, bbox=box, col_edges=edges, n_rows=n_rows,
@@ -129,6 +137,75 @@ def _split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float])
                        for above, below in zip(rows, rows[1:], strict=False))
         out.append(bottom)
     return out
+
+
+def _sub_row_cuts(band: Sequence[Word], edges: Sequence[float]) -> list[float]:
+    """Where a band between two rules holds rows of its own with no rule between them (a
+    continuation row: its own owner and date, often an empty first column): heights at which
+    two or more columns after the first each start new text after a gap (a new value, not the
+    next item of a list already running in that column) while no column's text runs on across
+    that height at its normal line spacing (a wrapped cell). Cut halfway into the gap."""
+    columns: dict[int, list[list[Word]]] = {}
+    for word in band:
+        columns.setdefault(column_index(edges, (word.x0 + word.x1) / 2), []).append(word)
+    lines = {c: group_rows(ws) for c, ws in columns.items()}
+    heights = sorted(max(w.bottom for w in line) - min(w.top for w in line)
+                     for col_lines in lines.values() for line in col_lines)
+    if not heights:
+        return []
+    min_gap = _NEW_TEXT_GAP * heights[len(heights) // 2]
+    starts: list[tuple[float, int]] = []  # (top, column) of new text after a gap
+    for c, col_lines in lines.items():
+        for above, line in zip(col_lines, col_lines[1:], strict=False):
+            gap = min(w.top for w in line) - max(w.bottom for w in above)
+            next_item = marker_of(line[0]) is not None and _in_list(col_lines, above)
+            if c > 0 and gap > min_gap and not next_item:
+                starts.append((min(w.top for w in line), c))
+    cuts: list[float] = []
+    tried: list[float] = []
+    for y, _ in sorted(starts):
+        at = {c for t, c in starts if abs(t - y) <= _SAME_TOP}
+        if len(at) < 2 or any(abs(t - y) <= _SAME_TOP for t in tried):
+            continue
+        tried.append(y)
+        above = [w for w in band if w.mid_y < y - _SAME_TOP / 2]
+        below = [w for w in band if w.mid_y >= y - _SAME_TOP / 2]
+        if not above or min(w.top for w in below) < y - _SAME_TOP:
+            continue  # text of some column crosses this height
+        if all(_clear_gap(col_lines, y, min_gap) for col_lines in lines.values()):
+            cuts.append((max(w.bottom for w in above) + y) / 2)
+    return cuts
+
+
+def _in_list(col_lines: Sequence[Sequence[Word]], line: Sequence[Word]) -> bool:
+    """Whether `line` belongs to a list item: it or a line above it in its column starts with a marker."""
+    index = next(i for i, ln in enumerate(col_lines) if ln is line)
+    return any(marker_of(ln[0]) is not None for ln in col_lines[:index + 1])
+
+
+def _clear_gap(col_lines: Sequence[Sequence[Word]], y: float, min_gap: float) -> bool:
+    """Whether a column's text leaves a gap at height y (no line wrapped across it)."""
+    above = [ln for ln in col_lines if min(w.top for w in ln) < y - _SAME_TOP]
+    below = [ln for ln in col_lines if min(w.top for w in ln) >= y - _SAME_TOP]
+    if not above or not below:
+        return True
+    return min(w.top for w in below[0]) - max(w.bottom for w in above[-1]) > min_gap
+
+
+def _span_first_column(sub_rows: list[list[PieceCell]]) -> list[PieceCell]:
+    """The cells of a band's rows; a first-column cell with text in the top row only spans them all."""
+    first = [next((c for c in cells if c.col == 0), None) for cells in sub_rows]
+    cells = [c for row in sub_rows for c in row]
+    top = first[0]
+    if len(sub_rows) < 2 or top is None or top.empty or any(
+            c is None or not c.empty or c.col_span != top.col_span for c in first[1:]):
+        return cells
+    below = first[-1]
+    top.row_span = len(sub_rows)
+    if top.bbox is not None and below is not None and below.bbox is not None:
+        top.bbox = BBox(top.bbox.x0, top.bbox.top, top.bbox.x1, below.bbox.bottom)
+    dropped = {id(c) for c in first[1:]}
+    return [c for c in cells if id(c) not in dropped]
 
 
 def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:

@@ -373,6 +373,71 @@ def test_horizontal_rules_only_table_columns_and_spans(horizontal_rules_only_tab
     assert sum(1 for c in table.cells if c.text == "Measure of success") == 1
 
 
+CONTINUATION_COLUMNS = (46.0, 150.0, 400.0, 520.0, 610.0)
+
+
+def _rules_only_rows(canvas: Canvas, top: float, rows: Sequence[Sequence[Sequence[str]]]) -> None:
+    """Rows drawn one under another at `top`, each given as its cells' lines (see `cell_lines`)."""
+    for cells in rows:
+        for x, lines in zip(CONTINUATION_COLUMNS, cells, strict=True):
+            cell_lines(canvas, x, top, lines)
+        top += 9 + max(LINE * len(lines) + 4 * sum(ln.startswith("+") for ln in lines) for lines in cells)
+
+
+@pytest.fixture
+def continuation_rows_without_rules(tmp_path: Path) -> Path:
+    """Rules only: a rule under the header and under each workstream, none between a workstream's
+    rows; the second row of a workstream has its own owner and date and an empty first column."""
+    def page(canvas: Canvas) -> None:
+        hline(canvas, RULE_X0, RULE_X1, 70)
+        for x, label in zip(CONTINUATION_COLUMNS, ("Workstream", "Key milestones", "Owner", "Completion date",
+                                                    "KPIs"), strict=True):
+            text(canvas, x + 3, 74, label, bold=True)
+        hline(canvas, RULE_X0, RULE_X1, 88)
+        _rules_only_rows(canvas, 88, [  # the second bullets of two columns start at one height: one row
+            [["**Community services"], ["• Recruit twelve community nurses", "+• Open a single front door"],
+             ["Director of Operations"], ["March 2025"],
+             ["• Waits over 18 weeks halved", "+• 90% of referrals triaged in 72 hours"]],
+            [[], ["• Co-produce a care planning standard"], ["Director of Nursing"], ["December 2024"], []]])
+        hline(canvas, RULE_X0, RULE_X1, 142)
+        _rules_only_rows(canvas, 142, [  # owner and date start again where the milestone wraps: one row
+            [["**Inpatient flow"], ["• Introduce twice-daily board rounds on",
+                                    "   all adult acute wards and in the new",
+                                    "   assessment unit, with a named", "   consultant every day"],
+             ["Director of Nursing", "", "Director of Finance"], ["March 2025", "", "September 2024"],
+             ["• Out of area placements reduced to zero"]]])
+        hline(canvas, RULE_X0, RULE_X1, 197)
+        _rules_only_rows(canvas, 197, [  # cells wrapped onto a new line at one height: one row
+            [["**Workforce"], ["• Run quarterly open days"], ["Director of Nursing", "and Quality"],
+             ["by end of", "December 2024"], ["• Vacancy rate below 10%"]]])
+        hline(canvas, RULE_X0, RULE_X1, 230)
+
+    return build_pdf(tmp_path / "continuation_rows_without_rules.pdf", [page], pagesize=landscape(A4))
+
+
+def test_continuation_row_without_a_rule_is_its_own_row(continuation_rows_without_rules: Path) -> None:
+    table = only_table(extract(continuation_rows_without_rules))
+    assert table.n_cols == 5 and table.n_rows == 5 and table.header_rows() == [0]
+    workstream = table.cell_at(1, 0)
+    assert workstream is not None and workstream.text == "Community services" and workstream.row_span == 2
+    assert table.cell_at(2, 0) is workstream
+    assert [c.text for c in table.row_cells(1)[1:4]] == [
+        "Recruit twelve community nurses Open a single front door", "Director of Operations", "March 2025"]
+    assert [ln.text for ln in table.row_cells(1)[4].lines] == [
+        "Waits over 18 weeks halved", "90% of referrals triaged in 72 hours"]
+    assert [c.text for c in table.row_cells(2)] == [
+        "Co-produce a care planning standard", "Director of Nursing", "December 2024", ""]
+    inpatient = table.row_cells(3)
+    assert [c.text for c in inpatient] == [
+        "Inpatient flow", "Introduce twice-daily board rounds on all adult acute wards and in the new assessment "
+        "unit, with a named consultant every day", "Director of Nursing Director of Finance",
+        "March 2025 September 2024", "Out of area placements reduced to zero"]
+    assert [ln.text for ln in inpatient[2].lines] == ["Director of Nursing", "Director of Finance"]
+    assert [c.text for c in table.row_cells(4)] == [
+        "Workforce", "Run quarterly open days", "Director of Nursing and Quality", "by end of December 2024",
+        "Vacancy rate below 10%"]
+
+
 # --------------------------------------------------------------------------- page furniture
 
 
