@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -22,10 +20,9 @@ import httpx
 from extractors.registry import file_sha256
 from pipeline import config
 from pipeline.errors import FetchFailed, SourceNotFound
-from pipeline.fetch_state import Validators, read_validators, url_key, write_validators
+from pipeline.fetch import USER_AGENT, document_bytes
+from pipeline.fetch_state import Validators, atomic_write, read_validators, url_key, write_validators
 from pipeline.sources import Source
-
-USER_AGENT = "trustplans/0.1 (+https://trustplans.invalid)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,23 +111,11 @@ def _conditional_headers(last: Validators | None) -> dict[str, str]:
 
 
 def _save(response: httpx.Response, downloads: Path, url: str, max_bytes: int) -> tuple[Path, str]:
-    """Stream the body to downloads/<key>-<name> (atomically); return the path and sha256."""
+    """Keep the document at downloads/<key>-<name> (written atomically); return the path and
+    the sha256 of the file as kept, which is what extraction and loading see."""
+    data = document_bytes(response, url, max_bytes=max_bytes)
     downloads.mkdir(parents=True, exist_ok=True)
     name = PurePosixPath(urlsplit(url).path).name or "index.html"
     target = downloads / f"{url_key(url)}-{name}"
-    digest = hashlib.sha256()
-    size = 0
-    fd, tmp = tempfile.mkstemp(dir=downloads, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchFailed(url, f"larger than the {max_bytes} byte limit")
-                digest.update(chunk)
-                handle.write(chunk)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target, digest.hexdigest()
+    atomic_write(target, data)
+    return target, hashlib.sha256(data).hexdigest()

@@ -49,6 +49,9 @@ class RunSummary:
         lines += [f"  failed: {r.source}: {r.error}" for r in self.documents if r.status == "failed"]
         return "\n".join(lines)
 
+    def __str__(self) -> str:
+        return self.text()
+
 
 def store_summary(engine: Engine, summary: RunSummary) -> int:
     """Store the totals as a refresh_runs row; returns its id."""

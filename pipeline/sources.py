@@ -9,7 +9,7 @@ relative paths being relative to the project).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,8 @@ import yaml
 
 from pipeline import config
 from pipeline.errors import SourceNotFound, UnsupportedFormat
+from pipeline.fetch import is_url
+from pipeline.ingest import expand
 
 REGISTRY_FIELDS = ("ods_code", "kind", "location")
 
@@ -32,10 +34,6 @@ class Source:
     @property
     def is_url(self) -> bool:
         return is_url(self.location)
-
-
-def is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
 
 
 def read_registry(path: Path = config.SOURCES_FILE, root: Path = config.PROJECT_ROOT) -> list[Source]:
@@ -80,19 +78,12 @@ def resolve_location(location: str, root: Path) -> str:
 
 
 def sources_from_locations(locations: Iterable[str]) -> list[Source]:
-    """Sources for URLs and paths given by a user; a folder stands for the files in it
-    (not hidden, sorted by name). Relative paths are taken from the working directory."""
-    return [Source(location=location) for location in _expand(locations)]
-
-
-def _expand(locations: Iterable[str]) -> Iterator[str]:
+    """Sources for URLs and paths given by a user; a folder stands for the plan files under
+    it (as `trustplans ingest` reads folders). Paths are made absolute."""
+    sources: list[Source] = []
     for location in locations:
         if is_url(location):
-            yield location
-            continue
-        path = Path(location).expanduser().resolve()
-        if path.is_dir():
-            yield from (str(child) for child in sorted(path.iterdir())
-                        if child.is_file() and not child.name.startswith("."))
+            sources.append(Source(location=location))
         else:
-            yield str(path)
+            sources.extend(Source(location=str(path.resolve())) for path in expand([Path(location)]))
+    return sources

@@ -1,0 +1,31 @@
+"""The ingest flow: documents an analyst names (paths, folders of plan files, URLs)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from prefect import flow
+
+from flows.documents import documents_flow
+from flows.options import make_options, task_runner
+from pipeline.run_summary import RunSummary
+from pipeline.sources import sources_from_locations
+
+
+@flow(name="ingest", persist_result=False)
+def ingest_flow(locations: list[str], database_url: str | None = None, processed_dir: str | None = None,
+                fetch_timeout: float | None = None, fetch_retries: int | None = None,
+                retry_backoff: float | None = None, dask: bool = False, dask_address: str | None = None,
+                max_workers: int | None = None) -> RunSummary:
+    """Fetch, extract, normalise and load each document; `dask`/`dask_address` run the
+    per-document tasks on a Dask cluster, else on at most `max_workers` threads."""
+    options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    runner = task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
+    sources = sources_from_locations(locations)
+    return documents_flow.with_options(task_runner=runner)(sources, options, "ingest")
+
+
+def run_ingest_flow(paths: Sequence[str | Path], **parameters: object) -> RunSummary:
+    """Run the ingest flow now (on the Prefect API configured, else an ephemeral one)."""
+    return ingest_flow([str(path) for path in paths], **parameters)

@@ -1,0 +1,26 @@
+"""The refresh flow: every document of the sources registry, again (nightly)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow
+
+from flows.documents import documents_flow
+from flows.options import make_options, task_runner
+from pipeline import config
+from pipeline.run_summary import RunSummary
+from pipeline.sources import read_registry
+
+
+@flow(name="refresh", persist_result=False)
+def refresh_flow(registry: str | None = None, database_url: str | None = None,
+                 processed_dir: str | None = None, fetch_timeout: float | None = None,
+                 fetch_retries: int | None = None, retry_backoff: float | None = None, dask: bool = False,
+                 dask_address: str | None = None, max_workers: int | None = None) -> RunSummary:
+    """Re-read every registered document (data/sources.csv unless `registry` names another);
+    task runner options as for the ingest flow."""
+    options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    sources = read_registry(Path(registry) if registry else config.SOURCES_FILE)
+    runner = task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
+    return documents_flow.with_options(task_runner=runner)(sources, options, "refresh")

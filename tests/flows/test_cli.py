@@ -1,0 +1,52 @@
+"""The `trustplans` commands that run flows, as subprocesses on the session's Prefect API:
+`ingest --flow` (the README's main command) and two `refresh` runs started at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline import config
+from schemas import db
+from tests.flows.flowsupport import CORPUS, cli_env, count, database_url, publish, rows, write_registry
+from tests.flows.httpsite import Site
+
+TRUSTPLANS = [str(Path(sys.executable).with_name("trustplans"))]  # the venv's command
+CLI_TIMEOUT_S = 300
+
+
+def test_ingest_flow_command_loads_files_and_prints_the_summary(tmp_path: Path, prefect_api: str) -> None:
+    files = [config.RAW_DIR / "swbh-2020-vision.html", config.RAW_DIR / "uhb-2021-22-plan.docx"]
+    done = subprocess.run([*TRUSTPLANS, "ingest", "--flow", *map(str, files)],
+                          env=cli_env(tmp_path, prefect_api), capture_output=True, text=True,
+                          timeout=CLI_TIMEOUT_S)
+    assert done.returncode == 0, done.stderr
+    assert "ingest: 2 documents" in done.stdout and "2 new, 0 changed, 0 unchanged, 0 failed" in done.stdout
+    assert sorted(location for (location,) in rows(database_url(tmp_path), db.Document.location)) == \
+        sorted(str(path) for path in files)
+
+
+def test_two_refreshes_at_once_leave_no_duplicate_rows(site: Site, tmp_path: Path, prefect_api: str) -> None:
+    urls = publish(site.root, site.base_url, CORPUS)
+    registry = write_registry(tmp_path / "sources.csv", urls)
+    env = cli_env(tmp_path, prefect_api)
+    runs = [subprocess.Popen([*TRUSTPLANS, "refresh", "--registry", str(registry)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=CLI_TIMEOUT_S) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
+
+    url = database_url(tmp_path)
+    n = len(CORPUS)
+    assert count(url, db.Document) == n
+    assert len({sha for (sha,) in rows(url, db.Document.sha256)}) == n
+    assert count(url, db.ExtractionRun, db.ExtractionRun.status == "loaded") == n
+    assert count(url, db.ExtractionRun, db.ExtractionRun.status == "failed") == 0
+    names = rows(url, db.Organisation.name)
+    assert len(names) == len(set(names)), "an organisation was added twice"
+    summaries = rows(url, db.RefreshRun.new, db.RefreshRun.changed, db.RefreshRun.unchanged,
+                     db.RefreshRun.failed)
+    assert len(summaries) == 2
+    assert sum(new for new, *_ in summaries) == n  # each document new in exactly one run
+    assert all(changed == 0 and failed == 0 and new + unchanged == n
+               for new, changed, unchanged, failed in summaries)
