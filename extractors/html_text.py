@@ -44,7 +44,8 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     for el in root.iter(*INVISIBLE):
         el.drop_tree()
     for comment in root.xpath("//comment()"):
-        comment.drop_tree()
+        if comment.getparent() is not None:  # a comment after </html> has no parent to leave
+            comment.drop_tree()
     return root
 
 

@@ -101,6 +101,12 @@ def test_chrome_heavy_page_keeps_only_the_main_content(tmp_path: Path) -> None:
     assert all(b.page is None and b.bbox is None for b in doc.blocks)
 
 
+def test_comments_before_and_after_the_html_element_are_ignored(tmp_path: Path) -> None:
+    page = "<!-- saved from a CMS -->\n" + chrome_page(STRATEGY_MAIN, "Our strategic aims") + "\n<!-- cached -->\n"
+    doc = read(write(tmp_path, "aims.html", page))
+    assert len([b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]) == 4
+
+
 def test_headings_keep_levels_and_lists_keep_depth(tmp_path: Path) -> None:
     main = """<h1>Annual plan 2024/25</h1>
 <p>This plan sets out what we will deliver this year for our patients.</p>
