@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,16 @@ def _docx(path: Path, sha256: str) -> Document:
     return extract_docx(path, sha256)
 
 
+# PDFium (pypdfium2, under the PDF checks and OCR) is not thread-safe: two threads using it at
+# once crash the process. One PDF at a time per process; processes (Dask workers) run in parallel.
+_PDFIUM = threading.Lock()
+
+
 def _pdf(path: Path, sha256: str) -> Document:
     from extractors.scanned import extract_pdf_or_scan  # pages without a text layer are OCR'd
 
-    return extract_pdf_or_scan(path, sha256)
+    with _PDFIUM:
+        return extract_pdf_or_scan(path, sha256)
 
 
 def _html(path: Path, sha256: str) -> Document:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,22 +52,9 @@ def fetch(source: Source, options: RunOptions) -> FetchCheck:
     return FetchCheck(fetched, known_sha256(engine_for(options.database_url), fetched.sha256))
 
 
-# One extraction at a time per process: PDFium (under the PDF extractors) crashes the process
-# when two threads use it at once, and extraction is CPU-bound, so threads would gain nothing
-# under the GIL anyway. Extractions run in parallel on Dask's worker processes.
-_EXTRACTING = threading.Lock()
-
-
-def read_document_alone(path: Path) -> Document:
-    """read_document, holding this process's extraction lock (a module-level function, so that
-    the task below, pickled for Dask, refers to it by name instead of pickling the lock)."""
-    with _EXTRACTING:
-        return read_document(path)
-
-
 @task(name="extract", **_TASK)
 def extract(fetched: Fetched) -> Document:
-    return read_document_alone(Path(fetched.path))
+    return read_document(Path(fetched.path))
 
 
 @task(name="normalise", **_TASK)

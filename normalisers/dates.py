@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import pandas as pd
+import yaml
 
 from normalisers.nlp import analyse
+from normalisers.paths import DATA_DIR
+from normalisers.roles import vocabulary
 from normalisers.text import clean_text
 from schemas.plan import Due, Period
 
@@ -353,8 +356,38 @@ def parse_due(raw: str, year_start: int | None = None) -> Due:
     return Due(raw=text, start=start, end=end)
 
 
+def _either(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vague_due_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a text that is only a vague due, an inline lead's vague due): "Ongoing", "(Lead: CEO, TBC)"."""
+    with (DATA_DIR / "date_phrases.yaml").open(encoding="utf-8") as fh:
+        vague = _either(yaml.safe_load(fh)["vague_dues"])
+    labels = _either(sorted(vocabulary()["labels"]))
+    whole = re.compile(rf"^[\s(\[*-]*(?P<due>{vague})[\s.,;:)\]*]*$", re.I)
+    inline = re.compile(
+        rf"\(\s*(?:{labels})\s*[:\-–]\s*[^()]*?[,;]\s*(?P<due>{vague})\s*[.;]?\s*\)", re.I
+    )
+    return whole, inline
+
+
+def _vague_due(text: str) -> re.Match[str] | None:
+    whole, inline = _vague_due_patterns()
+    return whole.match(text) or inline.search(text)
+
+
 def find_due(text: str, year_start: int | None = None) -> Due | None:
-    """The first date phrase inside running text, parsed; None if the text names no date."""
-    doc = analyse(clean_text(text), "date_phrases")
+    """The first date phrase inside running text, parsed; None if the text names no date.
+
+    A vague due ("ongoing", "TBC": raw kept, no bounds) counts where it is the whole text or
+    the date of an inline lead, "(Lead: Chief Executive, ongoing)".
+    """
+    text = clean_text(text)
+    doc = analyse(text, "date_phrases")  # kept: its span group lives only as long as the doc
     spans = doc.spans["dates"]
-    return parse_due(spans[0].text, year_start) if spans else None
+    vague = _vague_due(text)
+    if spans and (vague is None or spans[0].start_char < vague.start("due")):
+        return parse_due(spans[0].text, year_start)
+    return parse_due(vague.group("due"), year_start) if vague else None

@@ -61,14 +61,56 @@ def _owner_like(text: str, glossary: Glossary) -> bool:
     return _known(text, glossary) or is_role_phrase(text) or any(is_acronym(t) for t in text.split())
 
 
-def _complete(text: str, glossary: Glossary) -> bool:
-    """Whether a line can end an owner's name ("Chief Operating" cannot; "Medical Director" can)."""
+def _ends_role(text: str, glossary: Glossary) -> bool:
+    """Whether a role's last word can end it ("Chief Operating" cannot; "Medical Director" can)."""
     text = text.strip()
     if _known(text, glossary) or all(is_acronym(t) for t in text.split()):
         return True
     words = re.findall(r"[A-Za-z]+", text)
     last = words[-1].lower() if words else ""
     return last in vocabulary()["role_heads"] and last not in _INCOMPLETE_ENDS
+
+
+def _head_of(text: str) -> bool:
+    """A role head, "of" / "for" and a name: "Director of Finance", "Head of Anything At All"."""
+    if _ENDS_OPEN.search(text):
+        return False
+    words = re.findall(r"[A-Za-z&'-]+", text)
+    heads = vocabulary()["role_heads"]
+    return any(w.lower() in heads and words[i + 1].lower() in {"of", "for"} for i, w in enumerate(words[:-2]))
+
+
+def _complete_role(text: str, glossary: Glossary) -> bool:
+    """Whether a role is whole as printed: known (also once its words are spelled out), ending
+    in a role word, or a "Director of X"."""
+    return _ends_role(text, glossary) or _known(expand_title_words(text), glossary) or _head_of(text)
+
+
+def _complete(text: str, glossary: Glossary) -> bool:
+    """Whether a line can end an owner's name ("Chief Operating" cannot; "Medical Director" and
+    "Ruth Okafor, Director of Finance" can)."""
+    if _ends_role(text, glossary):
+        return True
+    role = _person_and_role(text, glossary)
+    return role is not None and _complete_role(role, glossary)
+
+
+def _person_name(name: str, glossary: Glossary) -> bool:
+    """Whether text is a person's name as printed before a role: "Jane Doe", "Dr J. Sample",
+    "Mrs P. Placeholder" (an honorific, an initial, or two to four capitalised words)."""
+    words = name.split()
+    if not 1 < len(words) <= 5 or _owner_like(name, glossary):
+        return False
+    honorific = words[0].lower().rstrip(".") in vocabulary()["honorifics"]
+    initials = any(re.fullmatch(r"[A-Z]\.?", w) for w in words)
+    capitalised = len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return honorific or initials or capitalised
+
+
+def _starts_person(text: str, glossary: Glossary) -> bool:
+    """Whether a line starts with a person's name and a comma ("Jane Doe, ...", "Dr J. Sample,")."""
+    name, comma, _ = text.partition(",")
+    return bool(comma) and all(w[:1].isupper() for w in name.split()) and _person_name(name, glossary)
 
 
 def _starts_role(text: str, glossary: Glossary) -> bool:
@@ -78,6 +120,7 @@ def _starts_role(text: str, glossary: Glossary) -> bool:
         or _known(first, glossary)
         or first.lower() in role_start_words()
         or first.lower().rstrip(".") in vocabulary()["honorifics"]
+        or _starts_person(text, glossary)
     )
 
 
@@ -88,7 +131,12 @@ def _continues(previous: str, line: str, glossary: Glossary) -> bool:
     first = line.split()[0]
     if first[:1].islower() or first.lower() in _CONTINUATION_STARTS or first[:1] in ")&,/-(":
         return True
-    if not _complete(previous, glossary) and not _starts_role(line, glossary):
+    if _starts_person(line, glossary):
+        return False  # "Jane Doe, Chief People Officer" under another owner: a new owner
+    complete = _complete(previous, glossary)
+    if complete and first.lower().rstrip(".") in vocabulary()["honorifics"]:
+        return False  # "Mrs P." (wrapped before "Placeholder, ...") under a whole owner: a new owner
+    if not complete and not _starts_role(line, glossary):
         return True
     return not _owner_like(line, glossary)
 
@@ -109,13 +157,10 @@ def _join_wrapped(lines: Sequence[str], glossary: Glossary) -> list[str]:
 def _person_and_role(text: str, glossary: Glossary) -> str | None:
     """The role of "Mr A. Example, Director of Finance" (a person's name before the role), else None."""
     name, comma, role = text.partition(",")
-    if not comma or _owner_like(name, glossary) or not _owner_like(role.strip(), glossary):
+    role = role.strip()
+    if not comma or not (_owner_like(role, glossary) or _known(expand_title_words(role), glossary)):
         return None
-    words = name.split()
-    honorific = bool(words) and words[0].lower().rstrip(".") in vocabulary()["honorifics"]
-    initials = any(re.fullmatch(r"[A-Z]\.?", w) for w in words)
-    capitalised = 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-    return role.strip() if honorific or initials or capitalised else None
+    return role if _person_name(name, glossary) else None
 
 
 def _qualified(text: str, glossary: Glossary) -> tuple[str, str | None]:

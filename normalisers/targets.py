@@ -38,6 +38,7 @@ class _Words(NamedTuple):
     units: list[tuple[re.Pattern[str], str]]
     money: dict[str, float]
     amount: re.Pattern[str]
+    leading_no: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,9 @@ def _words() -> _Words:
         units=units,
         money={k.lower(): float(v) for k, v in data["money"].items()},
         amount=amount,
+        leading_no=re.compile(
+            r"^\s*(?P<no>no)\s+(?!(?:" + _alternation(data["zero_no_not_before"]) + r")(?![\w-]))(?=[^\W\d_])", re.I
+        ),
     )
 
 
@@ -121,9 +125,9 @@ def _comparator(text: str, amount: _Amount) -> tuple[str | None, bool]:
     words = _words()
     left = text[max(0, amount.start - _CONTEXT) : amount.start].rstrip()
     right = text[amount.end : amount.end + _CONTEXT]
-    for pattern, comparator in words.before:
-        if pattern.search(left):
-            return comparator, True
+    before = [(m.start(), comparator) for pattern, comparator in words.before if (m := pattern.search(left))]
+    if before:
+        return min(before)[1], True  # the longest phrase: "no less than" (>=), not "less than" (<)
     for pattern, comparator in words.after:
         if pattern.match(right):
             return comparator, True
@@ -212,17 +216,24 @@ def _pick(masked: str, amounts: list[_Amount]) -> Target | None:
     return None
 
 
+def _leading_no(masked: str) -> _Amount | None:
+    """The zero of a measure that starts "No <noun phrase>" ("No never events"), else None."""
+    m = _words().leading_no.match(masked)
+    return _Amount(0.0, "count", m.start("no"), m.end("no"), True) if m else None
+
+
 def parse_target(text: str) -> tuple[Target | None, Baseline | None]:
     """(target, baseline) stated in an indicator's text; (None, None) where it states no number."""
     try:
         cleaned = clean_text(text)
-        if not _words().amount.search(cleaned):
+        if not _words().amount.search(cleaned) and not _words().leading_no.match(cleaned):
             return None, None  # no number at all, in figures or in words
         masked = _mask(cleaned)
         if found := _from_to(masked):
             return found
         baseline = None
-        amounts = []
+        no = _leading_no(masked)  # dates and measure numbers blanked: "No 52-week waits" is a zero
+        amounts = [no] if no else []
         for match in _words().amount.finditer(masked):
             amount = _read_amount(match, masked)
             if amount is None:

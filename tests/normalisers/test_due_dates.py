@@ -386,3 +386,50 @@ def test_find_due_other_wordings(text: str, raw: str, start: dt.date | None, end
 
 def test_find_due_month_without_year_needs_a_lead_word() -> None:
     assert find_due("April Smith will lead the review", LAKESIDE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # a vague due as the date of an inline lead: raw kept, no bounds
+        ("Hold a staff listening event in every locality each year (Lead: Chief Executive, ongoing)", "ongoing"),
+        ("Review the estate (Lead: Director of Nursing, ongoing)", "ongoing"),
+        ("Review the estate (Lead: Director of People and Director of Finance, TBC)", "TBC"),
+        ("Review the estate (Owner: CFO; to be confirmed)", "to be confirmed"),
+        ("Review the estate (Exec lead: CFO, Ongoing.)", "Ongoing"),
+        # or the whole text (the date part of an inline lead, a cell)
+        ("ongoing", "ongoing"),
+        ("Ongoing", "Ongoing"),
+        ("TBC", "TBC"),
+    ],
+)
+def test_find_due_vague(text: str, raw: str) -> None:
+    due = find_due(text, 2023)
+    assert due is not None
+    assert (due.raw, due.start, due.end) == (raw, None, None)
+
+
+def test_find_due_inline_lead_with_a_date() -> None:
+    due = find_due("Move onto one record (Lead: Chief Digital Officer, by March 2026)", 2023)
+    assert due is not None
+    assert (due.raw, due.start, due.end) == ("by March 2026", None, D(2026, 3, 31))
+
+
+def test_find_due_first_phrase_wins_over_a_vague_lead() -> None:
+    due = find_due("Open the unit in 2024/25 (Lead: COO, ongoing)", 2023)
+    assert due is not None
+    assert (due.raw, due.start, due.end) == ("in 2024/25", D(2024, 4, 1), D(2025, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Provide ongoing support to carers",  # "ongoing" as an ordinary word
+        "Continue our ongoing programme of ward refurbishment",
+        "Acute Trust average for time to hire (TBC)/ candidate experience",  # no lead: not a due
+        "Review the estate (ongoing)",
+        "Work with partners (Lead: Chief Executive)",
+    ],
+)
+def test_find_due_vague_word_elsewhere_is_no_due(text: str) -> None:
+    assert find_due(text, 2023) is None

@@ -365,3 +365,85 @@ def test_glossary_group_entry_does_not_hide_the_role_lexicon() -> None:
 )
 def test_normalise_owners_other_wordings(lines: list[str], expected: list[tuple]) -> None:
     assert _owners(lines, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # one "Name, Role" per line: each line is a whole owner, even where the role ends in a
+        # portfolio word ("Finance") rather than a role word ("Officer")
+        (
+            ["Ruth Okafor, Director of Finance", "Jane Doe, Chief People Officer"],
+            ["Ruth Okafor, Director of Finance", "Jane Doe, Chief People Officer"],
+        ),
+        (
+            ["Ruth Okafor, Director of Widgets", "Jane Doe, Chief People Officer"],  # "Director of X", any X
+            ["Ruth Okafor, Director of Widgets", "Jane Doe, Chief People Officer"],
+        ),
+        (
+            ["Mark Ellis, Chief Operating Officer", "Dr Sam Patel, Medical Director"],
+            ["Mark Ellis, Chief Operating Officer", "Dr Sam Patel, Medical Director"],
+        ),
+        (
+            ["Jane Doe, Chief People Officer", "Dr J. Sample, Medical Director"],
+            ["Jane Doe, Chief People Officer", "Dr J. Sample, Medical Director"],
+        ),
+        (
+            ["Ruth Okafor, Director of Finance", "Mrs P. Placeholder, Chief Operating Officer"],
+            ["Ruth Okafor, Director of Finance", "Mrs P. Placeholder, Chief Operating Officer"],
+        ),
+        (
+            ["Ruth Okafor, Dir of Fin", "Jane Doe, Chief People Officer"],  # a role known once spelled out
+            ["Ruth Okafor, Dir of Fin", "Jane Doe, Chief People Officer"],
+        ),
+        (
+            ["Ruth Okafor, Director of Finance", "Jane Doe,", "Chief People Officer"],  # a name line wrapped
+            ["Ruth Okafor, Director of Finance", "Jane Doe, Chief People Officer"],
+        ),
+        (
+            ["Chief Operating", "Jane Doe, Chief People Officer"],  # a person's name starts a new owner
+            ["Chief Operating", "Jane Doe, Chief People Officer"],
+        ),
+        # wrapped lines still re-join
+        (["Ruth Okafor, Director of", "Finance"], ["Ruth Okafor, Director of Finance"]),
+        (["Ruth Okafor, Chief", "Operating Officer"], ["Ruth Okafor, Chief Operating Officer"]),
+        (
+            ["Ruth Okafor, Director of Strategy and", "Partnerships"],
+            ["Ruth Okafor, Director of Strategy and Partnerships"],
+        ),
+        (
+            ["Jane Doe, Chief People Officer", "Mrs P.", "Placeholder, Chief", "Operating Officer"],
+            ["Jane Doe, Chief People Officer", "Mrs P. Placeholder, Chief Operating Officer"],
+        ),
+        (["Director of Urgent", "Care"], ["Director of Urgent Care"]),
+    ],
+)
+def test_split_owner_cell_one_named_owner_per_line(lines: list[str], expected: list[str]) -> None:
+    assert split_owner_cell(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["Ruth Okafor, Director of Finance", "Jane Doe, Chief People Officer"],
+            [
+                ("Ruth Okafor, Director of Finance", "Director of Finance", "finance"),
+                ("Jane Doe, Chief People Officer", "Chief People Officer", "workforce"),
+            ],
+        ),
+        (
+            ["Ruth Okafor, Dir of Fin"],
+            [("Ruth Okafor, Dir of Fin", "Director of Finance", "finance")],
+        ),
+        (
+            ["Director of People and Jane Doe, Chief People Officer"],
+            [
+                ("Director of People", "Director of People", "workforce"),
+                ("Jane Doe, Chief People Officer", "Chief People Officer", "workforce"),
+            ],
+        ),
+    ],
+)
+def test_normalise_owners_named_people(lines: list[str], expected: list[tuple]) -> None:
+    assert _owners(lines, {}) == expected

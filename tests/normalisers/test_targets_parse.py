@@ -184,3 +184,54 @@ def test_parse_target_other_wordings(text: str, target: tuple, baseline: tuple |
     assert got_target is not None
     assert (got_target.comparator, got_target.value, got_target.unit) == target
     assert ((got_baseline.value, got_baseline.unit) if got_baseline else None) == baseline
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a measure that starts "No <noun phrase>" is a zero, as "Zero never events" is
+        ("No patients waiting over 52 weeks", ("=", 0, "count")),
+        ("No patient waits more than 65 weeks", ("=", 0, "count")),
+        ("No never events", ("=", 0, "count")),
+        ("no never events in 2024/25", ("=", 0, "count")),
+        ("No 52-week waits", ("=", 0, "count")),
+        ("Zero patients waiting over 65 weeks", ("=", 0, "count")),
+        # "No" before a comparison is the comparison
+        ("No more than 10 patients waiting over 65 weeks", ("<=", 10, "count")),
+        ("No fewer than 5 audits completed", (">=", 5, "count")),
+        ("no less than 95% of staff appraised", (">=", 95, "%")),
+        ("not less than 90%", (">=", 90, "%")),
+        ("no lower than 80%", (">=", 80, "%")),
+        ("no higher than 10%", ("<=", 10, "%")),
+        # another number with a unit is the target, as after "Zero"
+        ("No patients waiting over 52 weeks and 95% seen within 18 weeks", ("=", 95, "%")),
+    ],
+)
+def test_parse_target_leading_no(text: str, target: tuple) -> None:
+    got, _ = parse_target(text)
+    assert got is not None
+    assert (got.comparator, got.value, got.unit) == target
+
+
+def test_parse_target_leading_no_with_baseline() -> None:
+    target, baseline = parse_target("No never events (baseline 3)")
+    assert target is not None and baseline is not None
+    assert (target.comparator, target.value, target.unit) == ("=", 0, "count")
+    assert (baseline.value, baseline.unit) == (3, "count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No. of patients waiting over 52 weeks",
+        "No of complaints responded to",
+        "Number of patients waiting over 52 weeks",
+        "No longer using paper records in outpatients",
+        "No later than March 2025",
+        "No change in length of stay",
+        "No significant increase in complaints",
+        "Nobody left behind",
+    ],
+)
+def test_parse_target_no_that_is_not_zero(text: str) -> None:
+    assert parse_target(text) == (None, None)
