@@ -17,12 +17,12 @@ HERE = Path(__file__).resolve().parent
 SCORER = HERE.parents[2] / "shared" / "tools" / "score.py"
 
 THRESHOLD = {
-    "northmoor-2024-25-delivery-plan-docx": 0.85,
-    "elmbridge-fy25-annual-plan-pdf": 0.85,
-    "aldercombe-2024-25-transformation-pdf": 0.85,
-    "fenwick-2023-2026-clinical-strategy-docx": 0.85,
-    "harbourside-2025-26-implementation-html": 0.85,
-    "westvale-2024-25-board-commitments-pdf": 0.85,
+    "northmoor-2024-25-delivery-plan-docx": 0.95,
+    "elmbridge-fy25-annual-plan-pdf": 0.95,
+    "aldercombe-2024-25-transformation-pdf": 0.95,
+    "fenwick-2023-2026-clinical-strategy-docx": 0.95,
+    "harbourside-2025-26-implementation-html": 0.95,
+    "westvale-2024-25-board-commitments-pdf": 0.95,
 }
 
 

@@ -17,7 +17,7 @@ from schemas.document import Document
 from schemas.plan import Plan, json_schema
 from tests.builders import cell, document, header_cells, heading, item, para, plain_row, table
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 CORPUS_DOCX = [
     CORPUS / "uhb-2021-22-plan-docx" / "uhb-2021-22-plan.docx",
     CORPUS / "kingsbridge-2023-24-operational-plan-docx" / "kingsbridge-2023-24-operational-plan.docx",
