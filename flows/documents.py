@@ -15,6 +15,7 @@ from prefect import Task, flow, get_run_logger
 from prefect.futures import PrefectFuture
 from prefect.results import ResultRecord
 from prefect.states import State
+from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
 
 from flows.options import RunOptions
@@ -93,9 +94,8 @@ class _Documents:
                      fetched.sha256 if fetched else None, fetched.path if fetched else None, self.options)
 
 
-@flow(name="documents", persist_result=False)
-def documents_flow(sources: list[Source], options: RunOptions, trigger: str) -> RunSummary:
-    """Run as a subflow of ingest and refresh with the task runner they choose."""
+def run_documents(sources: list[Source], options: RunOptions, trigger: str) -> RunSummary:
+    """Every document through its steps, on the task runner of the flow this runs in."""
     summary = RunSummary(trigger=trigger, started_at=dt.datetime.now(dt.UTC))
     engine = engine_for(options.database_url)
     with database_write_lock(engine):
@@ -105,6 +105,21 @@ def documents_flow(sources: list[Source], options: RunOptions, trigger: str) -> 
     summary.run_id = record_summary(summary, options)
     get_run_logger().info(summary.text())
     return summary
+
+
+@flow(name="documents", persist_result=False)
+def documents_flow(sources: list[Source], options: RunOptions, trigger: str) -> RunSummary:
+    """run_documents as a subflow, for a task runner other than its caller's default (Dask, or
+    another thread limit): a subflow run costs about a second, so the default skips it."""
+    return run_documents(sources, options, trigger)
+
+
+def in_flow(sources: list[Source], options: RunOptions, trigger: str, runner: TaskRunner | None) -> RunSummary:
+    """run_documents in the calling flow when `runner` is None (its own thread runner), else in a
+    subflow on `runner`."""
+    if runner is None:
+        return run_documents(sources, options, trigger)
+    return documents_flow.with_options(task_runner=runner)(sources, options, trigger)
 
 
 def _value(state: State) -> Any:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.documents import documents_flow
-from flows.options import make_options, task_runner
+from flows.documents import in_flow
+from flows.options import make_options, subflow_runner, task_runner
 from pipeline.run_summary import RunSummary
 from pipeline.sources import sources_from_locations
 
 
-@flow(name="ingest", persist_result=False)
+@flow(name="ingest", persist_result=False, task_runner=task_runner())
 def ingest_flow(locations: list[str], database_url: str | None = None, processed_dir: str | None = None,
                 fetch_timeout: float | None = None, fetch_retries: int | None = None,
                 retry_backoff: float | None = None, dask: bool = False, dask_address: str | None = None,
@@ -21,9 +21,9 @@ def ingest_flow(locations: list[str], database_url: str | None = None, processed
     """Fetch, extract, normalise and load each document; `dask`/`dask_address` run the
     per-document tasks on a Dask cluster, else on at most `max_workers` threads."""
     options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
-    runner = task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
+    runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
     sources = sources_from_locations(locations)
-    return documents_flow.with_options(task_runner=runner)(sources, options, "ingest")
+    return in_flow(sources, options, "ingest", runner)
 
 
 def run_ingest_flow(paths: Sequence[str | Path], **parameters: object) -> RunSummary:

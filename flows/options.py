@@ -61,3 +61,11 @@ def task_runner(*, dask: bool = False, dask_address: str | None = None, max_work
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
     return ThreadPoolTaskRunner(max_workers=max_workers or DEFAULT_MAX_WORKERS)
+
+
+def subflow_runner(*, dask: bool = False, dask_address: str | None = None, max_workers: int | None = None,
+                   ) -> TaskRunner | None:
+    """The runner asked for, or None when the flows' own default (task_runner()) will do."""
+    if not dask and not dask_address and max_workers in (None, DEFAULT_MAX_WORKERS):
+        return None
+    return task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)

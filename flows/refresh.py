@@ -6,14 +6,14 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.documents import documents_flow
-from flows.options import make_options, task_runner
+from flows.documents import in_flow
+from flows.options import make_options, subflow_runner, task_runner
 from pipeline import config
 from pipeline.run_summary import RunSummary
 from pipeline.sources import read_registry
 
 
-@flow(name="refresh", persist_result=False)
+@flow(name="refresh", persist_result=False, task_runner=task_runner())
 def refresh_flow(registry: str | None = None, database_url: str | None = None,
                  processed_dir: str | None = None, fetch_timeout: float | None = None,
                  fetch_retries: int | None = None, retry_backoff: float | None = None, dask: bool = False,
@@ -22,5 +22,5 @@ def refresh_flow(registry: str | None = None, database_url: str | None = None,
     task runner options as for the ingest flow."""
     options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
     sources = read_registry(Path(registry) if registry else config.SOURCES_FILE)
-    runner = task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
-    return documents_flow.with_options(task_runner=runner)(sources, options, "refresh")
+    runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
+    return in_flow(sources, options, "refresh", runner)

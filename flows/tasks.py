@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,11 @@ from schemas.plan import Plan
 
 # Results stay in memory: nothing here is worth persisting or caching between runs.
 _TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+
+# A refresh runs thousands of task runs; their "Finished in state Completed()" lines, each sent
+# to the Prefect API, cost more than the work of an unchanged document. Task runs log warnings
+# and failures; the flow run logs each run's summary.
+logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
 
 
 @functools.cache
