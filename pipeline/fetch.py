@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -27,6 +29,19 @@ class FetchedFile:
     url: str
     path: Path  # the local copy to extract from
     sha256: str  # of the bytes as served
+
+
+@contextmanager
+def http_errors(url: str, timeout: float) -> Iterator[None]:
+    """httpx's failures as FetchFailed naming the URL (the httpx error kept as the cause)."""
+    try:
+        yield
+    except httpx.HTTPStatusError as exc:
+        raise FetchFailed(url, f"the server answered HTTP {exc.response.status_code}") from exc
+    except httpx.TimeoutException as exc:
+        raise FetchFailed(url, f"no answer within {timeout:g} s ({type(exc).__name__})") from exc
+    except httpx.HTTPError as exc:
+        raise FetchFailed(url, f"could not be fetched ({exc})") from exc
 
 
 def is_url(source: str) -> bool:
@@ -66,19 +81,13 @@ def fetch_to_file(url: str, folder: Path, *, timeout: float = config.FETCH_TIMEO
                   max_bytes: int = config.FETCH_MAX_BYTES) -> FetchedFile:
     """Download `url` into `folder`. Raises FetchFailed naming the URL and what went wrong."""
     headers = {"User-Agent": USER_AGENT}
-    try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client, \
-                client.stream("GET", url) as response:
-            response.raise_for_status()
-            body = _read_capped(response, url, max_bytes)
-            content_type = response.headers.get("Content-Type", "").lower()
-            charset = _header_charset(response)
-    except httpx.HTTPStatusError as exc:
-        raise FetchFailed(url, f"the server answered HTTP {exc.response.status_code}") from exc
-    except httpx.TimeoutException as exc:
-        raise FetchFailed(url, f"no answer within {timeout:g} s") from exc
-    except httpx.HTTPError as exc:
-        raise FetchFailed(url, f"could not be fetched ({exc})") from exc
+    with http_errors(url, timeout), \
+            httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client, \
+            client.stream("GET", url) as response:
+        response.raise_for_status()
+        body = _read_capped(response, url, max_bytes)
+        content_type = response.headers.get("Content-Type", "").lower()
+        charset = _header_charset(response)
     path = folder / _local_name(url, content_type)
     if "html" in content_type and charset:
         path.write_bytes(codecs.BOM_UTF8 + body.decode(charset, errors="replace").encode("utf-8"))

@@ -19,8 +19,8 @@ import httpx
 
 from extractors.registry import file_sha256
 from pipeline import config
-from pipeline.errors import FetchFailed, SourceNotFound
-from pipeline.fetch import USER_AGENT, document_bytes
+from pipeline.errors import SourceNotFound
+from pipeline.fetch import USER_AGENT, document_bytes, http_errors
 from pipeline.fetch_state import Validators, atomic_write, read_validators, url_key, write_validators
 from pipeline.sources import Source
 
@@ -74,21 +74,14 @@ def _fetch_url(source: Source, dirs: FetchDirs, timeout: float, max_bytes: int, 
     if last is not None and not Path(last.path).is_file():
         last = None  # the kept bytes are gone: fetch them again in full
     headers = _conditional_headers(last)
-    try:
-        with _client(timeout).stream("GET", url, headers=headers) as response:
-            if response.status_code == 304 and last is not None:
-                return Fetched(source, last.path, last.sha256, not_modified=True, retrieved_at=now)
-            response.raise_for_status()
-            path, sha256 = _save(response, dirs.downloads, url, max_bytes)
-            validators = Validators(etag=response.headers.get("ETag"),
-                                    last_modified=response.headers.get("Last-Modified"),
-                                    sha256=sha256, path=str(path))
-    except httpx.HTTPStatusError as exc:
-        raise FetchFailed(url, f"the server answered HTTP {exc.response.status_code}") from exc
-    except httpx.TimeoutException as exc:
-        raise FetchFailed(url, f"no answer within {timeout:g} s ({type(exc).__name__})") from exc
-    except httpx.TransportError as exc:
-        raise FetchFailed(url, f"could not connect ({exc})") from exc
+    with http_errors(url, timeout), _client(timeout).stream("GET", url, headers=headers) as response:
+        if response.status_code == 304 and last is not None:
+            return Fetched(source, last.path, last.sha256, not_modified=True, retrieved_at=now)
+        response.raise_for_status()
+        path, sha256 = _save(response, dirs.downloads, url, max_bytes)
+        validators = Validators(etag=response.headers.get("ETag"),
+                                last_modified=response.headers.get("Last-Modified"),
+                                sha256=sha256, path=str(path))
     write_validators(dirs.state, url, validators)
     return Fetched(source, str(path), sha256, not_modified=False, retrieved_at=now)
 
