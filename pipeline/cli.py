@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -45,15 +44,17 @@ def extract(source: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py) where present.")
+@click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py).")
 def ingest(paths: tuple[Path, ...], flow: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
-    each; the same file twice adds nothing; a file that fails is recorded and the rest go on)."""
-    if flow and importlib.util.find_spec("flows.ingest") is not None:
+    each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
+    Exits 1 when any file failed."""
+    if flow:
         from flows.ingest import run_ingest_flow
 
-        click.echo(run_ingest_flow(list(paths)))
-        return
+        summary = run_ingest_flow(list(paths))
+        click.echo(summary)
+        sys.exit(1 if summary.counts().get("failed") else 0)
     from pipeline.db import database_error, make_engine, upgrade
     from pipeline.ingest import ingest_and_record
 
@@ -66,6 +67,7 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
     click.echo(", ".join(f"{count} {status}" for status, count in report.counts().items()))
     for path, error in report.failed:
         click.echo(f"trustplans: failed: {path}: {error}", err=True)
+    sys.exit(1 if report.failed else 0)
 
 
 @cli.command()

@@ -121,3 +121,15 @@ def test_reading_commands_need_an_existing_sqlite_file(monkeypatch: pytest.Monke
     assert result.exit_code == 3
     assert "none.db: no database here" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_ingest_with_a_broken_file_loads_the_rest_and_exits_1(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    good = next(path for path, _ in gold_plans() if path.suffix == ".docx")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj <<\n")  # truncated
+    result = CliRunner().invoke(cli, ["ingest", str(good), str(broken)])
+    assert result.exit_code == 1
+    assert "1 new" in result.stdout and "1 failed" in result.stdout
+    assert f"failed: {broken}" in result.stderr
