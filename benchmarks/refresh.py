@@ -17,7 +17,6 @@ once the server has finished recording the runs before it.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import shutil
 import sys
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from distributed import LocalCluster  # noqa: E402
 
 from pipeline import config  # noqa: E402
+from pipeline.sources import write_registry  # noqa: E402
 
 if TYPE_CHECKING:
     from pipeline.run_summary import RunSummary
@@ -80,14 +80,6 @@ def publish_copies(root: Path, base_url: str, originals: list[Path], n: int, fol
         target.write_bytes(data)
         urls.append(f"{base_url}/{folder}/{i}/{original.name}")
     return urls
-
-
-def write_registry(path: Path, urls: list[str]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["ods_code", "kind", "location"])
-        writer.writerows(["", "plan", url] for url in urls)
-    return path
 
 
 def wait_until_api_idle(poll_s: float = 2.0) -> None:

@@ -53,6 +53,15 @@ def read_registry(path: Path = config.SOURCES_FILE, root: Path = config.PROJECT_
     return [_source(path, number, row, root) for number, row in enumerate(rows, start=1)]
 
 
+def write_registry(path: Path, locations: Iterable[str], *, kind: str = "plan") -> Path:
+    """A .csv registry of `locations` (no ODS codes: the loader resolves each document's trust)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ods_code", "kind", "location"])
+        writer.writerows(["", kind, location] for location in locations)
+    return path
+
+
 def _source(registry: Path, number: int, row: dict, root: Path) -> Source:
     missing = [name for name in REGISTRY_FIELDS if name not in row]
     if missing or not str(row.get("location") or "").strip():

@@ -3,7 +3,6 @@ registry naming them, runs of the flows, and what the database holds."""
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 from collections.abc import Iterable
@@ -38,14 +37,6 @@ def publish(root: Path, base_url: str, names: Iterable[str]) -> list[str]:
         shutil.copyfile(config.RAW_DIR / name, root / name)
         urls.append(f"{base_url}/{name}")
     return urls
-
-
-def write_registry(path: Path, locations: Iterable[str]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["ods_code", "kind", "location"])
-        writer.writerows(["", "plan", location] for location in locations)
-    return path
 
 
 def refresh(registry: Path, work: Path, **parameters: object) -> RunSummary:

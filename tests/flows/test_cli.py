@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from pipeline import config
+from pipeline.sources import write_registry
 from schemas import db
-from tests.flows.flowsupport import CORPUS, cli_env, count, database_url, publish, rows, write_registry
+from tests.flows.flowsupport import CORPUS, cli_env, count, database_url, publish, rows
 from tests.flows.httpsite import Site
 
 TRUSTPLANS = [str(Path(sys.executable).with_name("trustplans"))]  # the venv's command

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.run_summary import RunSummary
+from pipeline.sources import write_registry
 from schemas import db
-from tests.flows.flowsupport import CORPUS, count, database_url, publish, refresh, rows, write_registry
+from tests.flows.flowsupport import CORPUS, count, database_url, publish, refresh, rows
 from tests.flows.httpsite import Site, serving
 
 CHANGED = "hwhc-improvement-plan.html"
