@@ -1,4 +1,4 @@
-"""Refresh flow timings, on documents served by a local HTTP server (127.0.0.1):
+"""Refresh flow timings, on documents served by a local HTTP server (127.0.0.1, its own process):
 
 1. 1,000 registered documents (copies of the corpus web pages, each with its own bytes):
    the first full run (fetch, extract, normalise, load every one), then a refresh with none
@@ -19,14 +19,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,24 +44,29 @@ WEB_PAGES = sorted(config.RAW_DIR.glob("*.html"))
 PDFS = sorted(config.RAW_DIR.glob("*.pdf"))
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Static files with Last-Modified; If-Modified-Since answered 304 (the standard library)."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
 @contextmanager
 def serving(root: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
-    server.daemon_threads = True
-    server.request_queue_size = 128
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    """A static file server (the standard library's, which answers If-Modified-Since with 304)
+    in its own process, as a trust's web server is: serving must not share this process's CPU."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("the benchmark's HTTP server did not start") from None
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
     finally:
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def publish_copies(root: Path, base_url: str, originals: list[Path], n: int, folder: str) -> list[str]:
