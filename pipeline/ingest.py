@@ -3,7 +3,6 @@ that fails is recorded (extraction run, failed) and the batch goes on."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +10,12 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy import Engine
 
+from extractors.registry import file_sha256
 from pipeline.errors import SourceNotFound
 from pipeline.load import LoadOutcome, known_sha256, load_plan, record_failure, record_run_summary, utc_now
 
 # In a folder, the files read are those with these suffixes (a file named on its own is always read).
 PLAN_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm"})
-_CHUNK = 1 << 20
 
 
 @dataclass
@@ -41,14 +40,6 @@ def expand(paths: Sequence[Path]) -> list[Path]:
         else:
             files.append(path)
     return list(dict.fromkeys(files))
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _sha256_if_readable(path: Path) -> str | None:

@@ -29,7 +29,8 @@ from schemas.document import BlockKind, Cell, Document, Line, Table
 from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
 
 _NUMBER_ONLY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-_EMPTY = {"", "-", "–", "—", "n/a", "na", "none", "tbc"}
+_BLANK = {"", "-", "–", "—", "n/a", "na", "none"}  # a cell that says nothing
+_PLACEHOLDER = _BLANK | {"tbc", "tba"}  # an indicator cell still to be written
 _LEAD_IN_WORDS = 8
 
 
@@ -93,6 +94,14 @@ def _cell_prov(cell: Cell, table_index: int) -> Provenance:
     confidences = [line.confidence for line in cell.lines if line.confidence is not None]
     return Provenance(page=cell.page, bbox=_bbox(cell.bbox), table=table_index, row=cell.row, col=cell.col,
                       confidence=min(confidences) if confidences else None)
+
+
+def _is_banner(cell: Cell, width: int, content_cols: list[int]) -> bool:
+    """A row's only cell is a banner (theme, outcome, code) when it runs across the table, or
+    when it sits outside the objective and deliverable columns."""
+    if cell.col == 0 and cell.col_span >= max(width - 1, 2):
+        return True
+    return not any(cell.col <= c <= cell.last_col for c in content_cols)
 
 
 def _objective_ref_and_title(cells: list[Cell]) -> tuple[str | None, str]:
@@ -208,9 +217,7 @@ class _Builder:
                 continue
             if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
                 continue  # a header row repeated on a later page
-            if len(starting) == 1 and starting[0].col_span >= max(width - 1, 2) and starting[0].col == 0 \
-                    or (len(starting) == 1 and not any(c in range(starting[0].col, starting[0].last_col + 1)
-                                                       for c in deliverable_cols + objective_cols)):
+            if len(starting) == 1 and _is_banner(starting[0], width, deliverable_cols + objective_cols):
                 self._banner_row(starting[0], table_index)
                 continue
             self._plan_row(table, grid, r, cmap, table_index, deliverable_cols, objective_cols,
@@ -334,7 +341,7 @@ class _Builder:
             self._indicators(indicator_cell, table_index, commitment_ref)
 
     def _due(self, raw: str) -> Due | None:
-        if raw.lower() in _EMPTY and raw.lower() != "tbc":
+        if raw.lower() in _BLANK:
             return None
         return parse_due(raw, self.ctx.year_start)
 
@@ -353,7 +360,7 @@ class _Builder:
             if text.endswith(":") and not line.is_list_item and len(text.split()) <= _LEAD_IN_WORDS:
                 lead_in_due = find_due(text.rstrip(":"), self.ctx.year_start)
                 continue
-            if text.lower() in _EMPTY:
+            if text.lower() in _PLACEHOLDER:
                 continue
             target, baseline = parse_target(text)
             due = find_due(text, self.ctx.year_start) or (lead_in_due.model_copy() if lead_in_due else None)

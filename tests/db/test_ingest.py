@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from pipeline.ingest import expand, file_sha256, ingest_paths
+from extractors.registry import file_sha256
+from pipeline.ingest import expand, ingest_paths
 from pipeline.load import load_plan
 from schemas import db
 from tests.db.dbsupport import CORPUS, gold_plans, row_counts
