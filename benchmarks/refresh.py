@@ -35,10 +35,10 @@ sys.path.insert(0, str(ROOT))
 from distributed import LocalCluster  # noqa: E402
 
 from pipeline import config  # noqa: E402
-from pipeline.sources import write_registry  # noqa: E402
+from pipeline.fetch.sources import write_registry  # noqa: E402
 
 if TYPE_CHECKING:
-    from pipeline.run_summary import RunSummary
+    from pipeline.runs.summary import RunSummary
 
 WEB_PAGES = sorted(config.RAW_DIR.glob("*.html"))
 PDFS = sorted(config.RAW_DIR.glob("*.pdf"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, SourceNotFound, UnsupportedFormat
+from schemas.errors import CorruptFile, SourceNotFound, UnsupportedFormat
 
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<p>", b"<table")
 

@@ -22,8 +22,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.errors import CorruptFile
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
+from schemas.errors import CorruptFile
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s*(bullet|number|paragraph|continue)?\s*(\d)?$", re.IGNORECASE)

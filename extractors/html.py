@@ -17,8 +17,8 @@ from lxml import html as lxml_html
 from extractors.html_content import MainContent, main_content
 from extractors.html_tables import read_table
 from extractors.html_text import clean, decode_html, parse_html
-from pipeline.errors import CorruptFile
 from schemas.document import Block, BlockKind, Document
+from schemas.errors import CorruptFile
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset((*_HEADINGS, "p", "div", "section", "article", "main", "aside", "header", "footer",

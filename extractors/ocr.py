@@ -31,7 +31,7 @@ from PIL import Image, ImageFilter
 
 from extractors.pdf_page import DOT_TEXT, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
-from pipeline.errors import CorruptFile, UnsupportedFormat
+from schemas.errors import CorruptFile, UnsupportedFormat
 
 OCR_DPI = 300  # render resolution for recognition: small print in tables reads far better than at 200
 LANGUAGE = "eng"

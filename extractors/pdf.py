@@ -20,8 +20,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.pdf_check import ENCRYPTED, check_pdf
 from extractors.pdf_layout import layout_document
 from extractors.pdf_page import PageContent, read_page
-from pipeline.errors import CorruptFile, EncryptedFile
 from schemas.document import Document
+from schemas.errors import CorruptFile, EncryptedFile
 
 SCANNED_FORMAT = "scanned-pdf"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from pipeline.errors import CorruptFile, EncryptedFile
+from schemas.errors import CorruptFile, EncryptedFile
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 ENCRYPTED = "the PDF is encrypted and cannot be opened without a password"

@@ -20,12 +20,12 @@ from prefect.tasks import exponential_backoff
 
 from flows.options import RunOptions
 from flows.tasks import FetchCheck, engine_for, extract, fetch, load, normalise, record_failed, record_summary
-from pipeline.db import upgrade
-from pipeline.fetch_conditional import Fetched
-from pipeline.load import LoadOutcome
-from pipeline.run_summary import DocumentResult, RunSummary
-from pipeline.sources import Source
-from pipeline.write_lock import database_write_lock
+from pipeline.fetch.conditional import Fetched
+from pipeline.fetch.sources import Source
+from pipeline.runs.summary import DocumentResult, RunSummary
+from pipeline.store.engine import upgrade
+from pipeline.store.load import LoadOutcome
+from pipeline.store.write_lock import database_write_lock
 
 
 class _Documents:

@@ -9,7 +9,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect_dask import DaskTaskRunner
 
 from pipeline import config
-from pipeline.fetch_conditional import FetchDirs
+from pipeline.fetch.conditional import FetchDirs
 
 DEFAULT_MAX_WORKERS = 8  # documents worked on at once by the default (thread) runner
 DEFAULT_DASK_WORKERS = 2  # processes of the LocalCluster made when no scheduler address is given

@@ -9,8 +9,8 @@ from prefect import flow
 from flows.documents import in_flow
 from flows.options import make_options, subflow_runner, task_runner
 from pipeline import config
-from pipeline.run_summary import RunSummary
-from pipeline.sources import read_registry
+from pipeline.fetch.sources import read_registry
+from pipeline.runs.summary import RunSummary
 
 
 @flow(name="refresh", persist_result=False, task_runner=task_runner())

@@ -15,14 +15,14 @@ from sqlalchemy import Engine
 
 from extractors.registry import read_document
 from flows.options import RunOptions
-from pipeline.db import make_engine
-from pipeline.fetch_conditional import Fetched, fetch_source, is_transient
-from pipeline.interpret import interpret
-from pipeline.load import LoadOutcome, known_sha256, load_plan, record_failure
-from pipeline.quarantine import quarantine
-from pipeline.run_summary import RunSummary, store_summary
-from pipeline.sources import Source
-from pipeline.write_lock import database_write_lock
+from pipeline.fetch.conditional import Fetched, fetch_source, is_transient
+from pipeline.fetch.sources import Source
+from pipeline.interpret.interpreter import interpret
+from pipeline.runs.quarantine import quarantine
+from pipeline.runs.summary import RunSummary, store_summary
+from pipeline.store.engine import make_engine
+from pipeline.store.load import LoadOutcome, known_sha256, load_plan, record_failure
+from pipeline.store.write_lock import database_write_lock
 from schemas.document import Document
 from schemas.plan import Plan
 

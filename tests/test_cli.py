@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from extractors.detect import sniff_format
-from pipeline.errors import CorruptFile, SourceNotFound, UnsupportedFormat
+from schemas.errors import CorruptFile, SourceNotFound, UnsupportedFormat
 from schemas.plan import SCHEMA_FILE, json_schema, load_json_schema
 from tests.builders import (
     add_grid_table,

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from pipeline.db import make_engine, upgrade
+from pipeline.store.engine import make_engine, upgrade
 from tests.db.dbsupport import BACKENDS
 
 PG_TEMPLATE = "trustplans_migrated"

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, func, select
 
 from pipeline.config import PROJECT_ROOT
-from schemas import db
+from schemas import tables as db
 from schemas.plan import Plan
 
 BACKENDS = ("sqlite", "postgresql")

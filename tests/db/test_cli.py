@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine
 
-from pipeline.cli import cli
-from pipeline.load import load_plan
+from pipeline.cli.commands import cli
+from pipeline.store.load import load_plan
 from schemas.plan import Plan
 from tests.db.dbsupport import gold_plans, row_counts
 

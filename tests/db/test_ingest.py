@@ -9,9 +9,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from extractors.registry import file_sha256
-from pipeline.ingest import expand, ingest_paths
-from pipeline.load import load_plan
-from schemas import db
+from pipeline.runs.ingest import expand, ingest_paths
+from pipeline.store.load import load_plan
+from schemas import tables as db
 from tests.db.dbsupport import CORPUS, gold_plans, row_counts
 
 GOOD = ("uhb-2021-22-plan-docx/uhb-2021-22-plan.docx",

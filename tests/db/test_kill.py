@@ -11,7 +11,7 @@ import sys
 from sqlalchemy import Engine, text
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.load import known_sha256, load_plan
+from pipeline.store.load import known_sha256, load_plan
 from tests.db.dbsupport import big_plan, gold_plans, row_counts
 
 COMMITMENTS = 5000
@@ -23,8 +23,8 @@ import sys, time
 sys.path.insert(0, {str(PROJECT_ROOT / 'tests' / 'db')!r})
 from sqlalchemy import event
 from tests.db.dbsupport import big_plan
-from pipeline.db import make_engine
-from pipeline.load import load_plan
+from pipeline.store.engine import make_engine
+from pipeline.store.load import load_plan
 
 engine = make_engine(sys.argv[1])
 

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from pipeline.db import make_engine, upgrade
-from pipeline.load import document_kind, known_sha256, load_plan, record_failure, record_run_summary
-from pipeline.show import plan_from_db
-from schemas import db
+from pipeline.store.engine import make_engine, upgrade
+from pipeline.store.load import document_kind, known_sha256, load_plan, record_failure, record_run_summary
+from pipeline.store.read import plan_from_db
+from schemas import tables as db
 from schemas.plan import Indicator, Organisation, Provenance
 from tests.db.dbsupport import BACKENDS, gold_plans, row_counts, with_changes
 

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import Engine
 
-from pipeline.load import load_plan
-from pipeline.query import run_query
+from pipeline.store.load import load_plan
+from pipeline.store.query import run_query
 from schemas.plan import Plan
 from tests.db.dbsupport import gold_plans
 

@@ -14,8 +14,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select
 
 from pipeline.config import PROJECT_ROOT, TRUSTS_CSV
-from pipeline.db import alembic_config, make_engine, read_trusts, sync_organisations, upgrade
-from schemas import db
+from pipeline.store.engine import alembic_config, make_engine, read_trusts, sync_organisations, upgrade
+from schemas import tables as db
 
 TABLES = set(db.Base.metadata.tables)
 

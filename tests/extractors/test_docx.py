@@ -11,8 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from extractors.docx import extract_docx
-from pipeline.errors import CorruptFile
 from schemas.document import BlockKind, Document, Table
+from schemas.errors import CorruptFile
 from tests.builders import (
     add_broken_paragraph,
     add_numbered_items,

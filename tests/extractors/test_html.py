@@ -14,10 +14,10 @@ import pytest
 
 from extractors.html import extract_html
 from extractors.registry import file_sha256, read_document
-from pipeline.errors import FetchFailed
-from pipeline.extract import extract_plan
-from pipeline.fetch import fetch_to_file, is_url
+from pipeline.fetch.fetcher import fetch_to_file, is_url
+from pipeline.runs.extract import extract_plan
 from schemas.document import BlockKind, Document
+from schemas.errors import FetchFailed
 
 CHROME_TEXTS = [
     "Cookies on our website", "Accept additional cookies", "Skip to main content", "Browse site A",

@@ -22,8 +22,8 @@ from reportlab.platypus import Table as PdfTable
 
 from extractors.ocr import pages_without_text
 from extractors.registry import file_sha256, read_document
-from pipeline.context import Context
-from pipeline.prose import interpret_prose
+from pipeline.interpret.context import Context
+from pipeline.interpret.prose import interpret_prose
 from schemas.document import BlockKind, Document
 from schemas.plan import DocumentInfo, Organisation, Plan
 

@@ -22,8 +22,8 @@ from extractors.pdf import extract_pdf
 from extractors.pdf_layout import layout_pages
 from extractors.pdf_page import PageContent, Rule, Word
 from extractors.pdf_text import join_lines
-from pipeline.errors import CorruptFile, EncryptedFile
 from schemas.document import Block, BlockKind, Cell, Document, Table
+from schemas.errors import CorruptFile, EncryptedFile
 
 SHA = "cd" * 32
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

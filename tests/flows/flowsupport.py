@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from flows.refresh import refresh_flow
 from pipeline import config
-from pipeline.db import make_engine
-from pipeline.run_summary import RunSummary
-from schemas import db
+from pipeline.runs.summary import RunSummary
+from pipeline.store.engine import make_engine
+from schemas import tables as db
 
 # Sample plans (data/raw/), one per trust, kind and period, so that each loads as "new".
 CORPUS = (

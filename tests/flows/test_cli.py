@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from pipeline import config
-from pipeline.sources import write_registry
-from schemas import db
+from pipeline.fetch.sources import write_registry
+from schemas import tables as db
 from tests.flows.flowsupport import CORPUS, cli_env, count, database_url, publish, rows
 from tests.flows.httpsite import Site
 

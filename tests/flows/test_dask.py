@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.sources import write_registry
-from schemas import db
+from pipeline.fetch.sources import write_registry
+from schemas import tables as db
 from tests.flows.flowsupport import CORPUS_PDFS, count, database_url, publish, refresh
 from tests.flows.httpsite import Site
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline import config
-from pipeline.errors import FetchFailed, SourceNotFound
-from pipeline.fetch_conditional import FetchDirs, fetch_source, is_transient
-from pipeline.sources import Source
+from pipeline.fetch.conditional import FetchDirs, fetch_source, is_transient
+from pipeline.fetch.sources import Source
+from schemas.errors import FetchFailed, SourceNotFound
 from tests.flows.httpsite import Site
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run_summary import RunSummary
-from pipeline.sources import write_registry
-from schemas import db
+from pipeline.fetch.sources import write_registry
+from pipeline.runs.summary import RunSummary
+from schemas import tables as db
 from tests.flows.flowsupport import CORPUS, count, database_url, publish, refresh, rows
 from tests.flows.httpsite import Site, serving
 

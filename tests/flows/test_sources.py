@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import config
-from pipeline.errors import SourceNotFound, UnsupportedFormat
-from pipeline.sources import Source, read_registry, sources_from_locations
+from pipeline.fetch.sources import Source, read_registry, sources_from_locations
+from schemas.errors import SourceNotFound, UnsupportedFormat
 
 
 def test_shipped_registry_names_every_sample_plan() -> None:

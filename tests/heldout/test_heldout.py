@@ -45,7 +45,7 @@ def _command() -> list[str]:
     if exe.is_file():
         return [str(exe)]
     found = shutil.which("trustplans")
-    return [found] if found else [sys.executable, "-m", "pipeline.cli"]
+    return [found] if found else [sys.executable, "-m", "pipeline.cli.commands"]
 
 
 @pytest.fixture(scope="module")

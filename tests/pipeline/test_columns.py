@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.columns import ROLES, find_columns, header_role
+from pipeline.interpret.columns import ROLES, find_columns, header_role
 from tests.builders import cell, header_cells, plain_row, table
 
 

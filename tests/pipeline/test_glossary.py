@@ -3,7 +3,7 @@ it came from (hand-made documents of the document model)."""
 
 from __future__ import annotations
 
-from pipeline.glossary import find_glossary, glossary_map
+from pipeline.interpret.glossary import find_glossary, glossary_map
 from schemas.document import BlockKind, Document, Table
 from schemas.plan import GlossaryEntry
 from tests.builders import cell, document, header_cells, heading, para, plain_row, table, table_block

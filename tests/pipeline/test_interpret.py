@@ -10,10 +10,10 @@ import jsonschema
 import pydantic
 import pytest
 
-from pipeline.errors import NoPlanFound
-from pipeline.extract import extract_plan
-from pipeline.interpret import interpret
+from pipeline.interpret.interpreter import interpret
+from pipeline.runs.extract import extract_plan
 from schemas.document import Document
+from schemas.errors import NoPlanFound
 from schemas.plan import Plan, json_schema
 from tests.builders import cell, document, header_cells, heading, item, para, plain_row, table
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.labels import (
+from pipeline.interpret.labels import (
     assurance_line,
     audience_label,
     is_glossary_heading,

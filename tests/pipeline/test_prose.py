@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.context import Context
-from pipeline.prose import interpret_prose
+from pipeline.interpret.context import Context
+from pipeline.interpret.prose import interpret_prose
 from schemas.document import Block, BlockKind, Document
 from tests.builders import cell, document, header_cells, heading, list_block, para, table
 

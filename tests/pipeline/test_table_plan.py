@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.context import Context, PlanParts
-from pipeline.table_plan import interpret_tables
+from pipeline.interpret.context import Context, PlanParts
+from pipeline.interpret.table_plan import interpret_tables
 from schemas.document import Cell, Document, Line, Table
 from tests.builders import cell, document, header_cells, heading, item, ln, para, plain_row, table
 

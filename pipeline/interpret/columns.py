@@ -18,7 +18,7 @@ _NON_WORD = re.compile(r"[^a-z ]+")
 
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
-    data = yaml.safe_load(resources.files("pipeline.data").joinpath("columns.yaml").read_text("utf-8"))
+    data = yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("columns.yaml").read_text("utf-8"))
     pairs = [(phrase.lower(), role) for role, phrases in data.items() for phrase in phrases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 

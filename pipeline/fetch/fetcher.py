@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from pipeline import config
-from pipeline.errors import FetchFailed
+from schemas.errors import FetchFailed
 
 USER_AGENT = "trustplans/0.1 (+https://trustplans.invalid)"
 

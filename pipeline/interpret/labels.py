@@ -15,7 +15,7 @@ _SEP = r"\s*[:.\-–—]\s*"
 
 @lru_cache(maxsize=1)
 def layout() -> dict[str, Any]:
-    return yaml.safe_load(resources.files("pipeline.data").joinpath("layout.yaml").read_text("utf-8"))
+    return yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("layout.yaml").read_text("utf-8"))
 
 
 def _alternation(phrases: list[str]) -> str:

@@ -1,12 +1,12 @@
-"""Alembic environment: migrates the connection given by pipeline.db.upgrade, else the
+"""Alembic environment: migrates the connection given by pipeline.store.engine.upgrade, else the
 database of `sqlalchemy.url` (alembic.ini or -x) or TRUSTPLANS_DATABASE_URL / the default."""
 
 from __future__ import annotations
 
 from alembic import context
 
-from pipeline.db import make_engine
-from schemas.db import Base
+from pipeline.store.engine import make_engine
+from schemas.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -4,12 +4,12 @@ prose stage for documents whose plan is not a table."""
 
 from __future__ import annotations
 
-from pipeline.context import Context
-from pipeline.document_meta import read_meta
-from pipeline.errors import NoPlanFound
-from pipeline.glossary import find_glossary, glossary_map
-from pipeline.table_plan import interpret_tables
+from pipeline.interpret.context import Context
+from pipeline.interpret.document_meta import read_meta
+from pipeline.interpret.glossary import find_glossary, glossary_map
+from pipeline.interpret.table_plan import interpret_tables
 from schemas.document import Document
+from schemas.errors import NoPlanFound
 from schemas.plan import DocumentInfo, Plan
 
 
@@ -21,7 +21,7 @@ def interpret(document: Document) -> Plan:
                   title=meta.title)
     parts = interpret_tables(document, ctx, glossary_tables)
     if parts.is_empty():
-        from pipeline.prose import interpret_prose
+        from pipeline.interpret.prose import interpret_prose
 
         parts = interpret_prose(document, ctx)
     if parts.is_empty():

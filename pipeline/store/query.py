@@ -10,7 +10,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline import config
-from pipeline.db import database_error, read_only_engine
+from pipeline.store.engine import database_error, read_only_engine
 
 
 @dataclass(frozen=True)

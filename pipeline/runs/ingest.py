@@ -11,8 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import Engine
 
 from extractors.registry import file_sha256
-from pipeline.errors import SourceNotFound
-from pipeline.load import LoadOutcome, known_sha256, load_plan, record_failure, record_run_summary, utc_now
+from pipeline.store.load import LoadOutcome, known_sha256, load_plan, record_failure, record_run_summary, utc_now
+from schemas.errors import SourceNotFound
 
 # In a folder, the files read are those with these suffixes (a file named on its own is always read).
 PLAN_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm"})
@@ -52,7 +52,7 @@ def _sha256_if_readable(path: Path) -> str | None:
 def ingest_file(path: Path, engine: Engine) -> LoadOutcome:
     """Load one file: "unchanged" without extracting if its bytes are already loaded.
     Raises what extraction or loading raises."""
-    from pipeline.extract import extract_plan
+    from pipeline.runs.extract import extract_plan
 
     if not path.is_file():
         raise SourceNotFound(str(path), "no such file")

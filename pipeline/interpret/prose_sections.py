@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pipeline.labels import is_glossary_heading
-from pipeline.prose_vocab import is_heading_of, lead_line
+from pipeline.interpret.labels import is_glossary_heading
+from pipeline.interpret.prose_vocab import is_heading_of, lead_line
 from schemas.document import Block, BlockKind
 
 

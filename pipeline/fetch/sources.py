@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 
 from pipeline import config
-from pipeline.errors import SourceNotFound, UnsupportedFormat
-from pipeline.fetch import is_url
-from pipeline.ingest import expand
+from pipeline.fetch.fetcher import is_url
+from pipeline.runs.ingest import expand
+from schemas.errors import SourceNotFound, UnsupportedFormat
 
 REGISTRY_FIELDS = ("ods_code", "kind", "location")
 

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from pipeline.fetch_state import atomic_write
+from pipeline.fetch.validators import atomic_write
 
 
 def quarantine(path: str | None, source: str, error: str, sha256: str | None,

@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 from extractors.registry import read_document
-from pipeline.errors import NoPlanFound
-from pipeline.fetch import fetch_to_file, is_url
-from pipeline.interpret import interpret
+from pipeline.fetch.fetcher import fetch_to_file, is_url
+from pipeline.interpret.interpreter import interpret
 from schemas.document import Document
+from schemas.errors import NoPlanFound
 from schemas.plan import Plan
 
 

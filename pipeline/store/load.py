@@ -19,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline import config
-from pipeline.db import name_key
-from schemas import db
+from pipeline.store.engine import name_key
 from schemas import plan as pj
+from schemas import tables as db
 
 # Document kind from the title: the first rule whose words appear wins.
 KIND_RULES: tuple[tuple[str, str], ...] = (

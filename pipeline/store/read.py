@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from pipeline.errors import TrustplansError
-from schemas import db
 from schemas import plan as pj
+from schemas import tables as db
+from schemas.errors import TrustplansError
 
 
 def plan_from_db(engine: Engine, document_id: int) -> pj.Plan:

@@ -19,10 +19,10 @@ import httpx
 
 from extractors.registry import file_sha256
 from pipeline import config
-from pipeline.errors import SourceNotFound
-from pipeline.fetch import USER_AGENT, document_bytes, http_errors
-from pipeline.fetch_state import Validators, atomic_write, read_validators, url_key, write_validators
-from pipeline.sources import Source
+from pipeline.fetch.fetcher import USER_AGENT, document_bytes, http_errors
+from pipeline.fetch.sources import Source
+from pipeline.fetch.validators import Validators, atomic_write, read_validators, url_key, write_validators
+from schemas.errors import SourceNotFound
 
 
 @dataclass(frozen=True, slots=True)

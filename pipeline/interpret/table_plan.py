@@ -14,9 +14,9 @@ from normalisers.dates import find_due, parse_due
 from normalisers.owners import normalise_assurance, normalise_owners
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
-from pipeline.columns import ColumnMap, find_columns
-from pipeline.context import Context, PlanParts
-from pipeline.labels import (
+from pipeline.interpret.columns import ColumnMap, find_columns
+from pipeline.interpret.context import Context, PlanParts
+from pipeline.interpret.labels import (
     assurance_line,
     audience_label,
     item_ref,

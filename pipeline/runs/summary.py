@@ -9,7 +9,7 @@ from typing import Literal
 
 from sqlalchemy import Engine
 
-from pipeline.load import record_run_summary
+from pipeline.store.load import record_run_summary
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 STATUSES: tuple[Status, ...] = ("new", "changed", "unchanged", "failed")

@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from normalisers.dates import financial_year_start
 from normalisers.owners import normalise_owners
 from normalisers.text import clean_text
-from pipeline.context import Context, PlanParts
-from pipeline.labels import numbered_heading, objective_code, outcome_line
-from pipeline.prose_items import (
+from pipeline.interpret.context import Context, PlanParts
+from pipeline.interpret.labels import numbered_heading, objective_code, outcome_line
+from pipeline.interpret.prose_items import (
     commitment,
     indicator,
     is_measures_table,
     provenance,
     table_indicators,
 )
-from pipeline.prose_sections import Role, Section, build_sections
-from pipeline.prose_vocab import cue_after, is_heading_of, labelled, lead_line, mentions, starts_with
+from pipeline.interpret.prose_sections import Role, Section, build_sections
+from pipeline.interpret.prose_vocab import cue_after, is_heading_of, labelled, lead_line, mentions, starts_with
 from schemas.document import Block, BlockKind, Document
 from schemas.plan import Indicator, Objective, Owner, Theme
 

@@ -16,8 +16,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from pipeline import config
-from pipeline.errors import SourceNotFound, TrustplansError
-from schemas.db import Organisation, OrganisationName, PredecessorCode
+from schemas.errors import SourceNotFound, TrustplansError
+from schemas.tables import Organisation, OrganisationName, PredecessorCode
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from normalisers.owners import glossary_kind
 from normalisers.text import clean_text
-from pipeline.columns import find_columns
-from pipeline.labels import is_glossary_heading, layout
+from pipeline.interpret.columns import find_columns
+from pipeline.interpret.labels import is_glossary_heading, layout
 from schemas.document import Block, BlockKind, Document, Table
 from schemas.plan import GlossaryEntry
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.errors import TrustplansError
+from schemas.errors import TrustplansError
 
 
 def _fail(err: TrustplansError) -> None:
@@ -27,8 +27,8 @@ def cli() -> None:
               help="json: plan JSON (schemas/plan.schema.json); table: a readable view.")
 def extract(source: str, fmt: str) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
-    from pipeline.extract import extract_plan
-    from pipeline.render import render_table
+    from pipeline.cli.render import render_table
+    from pipeline.runs.extract import extract_plan
 
     try:
         plan = extract_plan(source)
@@ -55,8 +55,8 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
         summary = run_ingest_flow(list(paths))
         click.echo(summary)
         sys.exit(1 if summary.counts().get("failed") else 0)
-    from pipeline.db import database_error, make_engine, upgrade
-    from pipeline.ingest import ingest_and_record
+    from pipeline.runs.ingest import ingest_and_record
+    from pipeline.store.engine import database_error, make_engine, upgrade
 
     try:
         engine = make_engine()
@@ -77,8 +77,8 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
               help="Folder to write to [default: data/processed/export].")
 def export(fmt: str, out_dir: Path | None) -> None:
     """Write flat tables (commitments, indicators, portfolio by trust) for Excel or pandas."""
-    from pipeline.db import database_error, read_only_engine
-    from pipeline.export import DEFAULT_OUT, export_tables
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.export import DEFAULT_OUT, export_tables
 
     try:
         written = export_tables(read_only_engine(), fmt, out_dir or DEFAULT_OUT)
@@ -94,7 +94,7 @@ def export(fmt: str, out_dir: Path | None) -> None:
 @click.argument("sql")
 def query(sql: str) -> None:
     """Run one SQL statement on a read-only connection and print the result as a table."""
-    from pipeline.query import print_result, run_query
+    from pipeline.store.query import print_result, run_query
 
     try:
         result = run_query(sql)
@@ -108,9 +108,9 @@ def query(sql: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 def show(document_id: int, fmt: str) -> None:
     """Print a loaded document's plan (json: the plan JSON it was loaded from)."""
-    from pipeline.db import database_error, read_only_engine
-    from pipeline.render import render_table
-    from pipeline.show import plan_from_db
+    from pipeline.cli.render import render_table
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.read import plan_from_db
 
     try:
         plan = plan_from_db(read_only_engine(), document_id)

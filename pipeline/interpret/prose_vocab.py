@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.labels import ref_from_word
+from pipeline.interpret.labels import ref_from_word
 
 _END = r"\s*[:.?!]?\s*"
 _SEP = r"\s*[:.\-–—)]\s*"
@@ -18,7 +18,7 @@ _REF = r"(\d{1,2}(?:\.\d{1,2})?|[a-z]{3,9}|[ivx]{1,4}|[a-z])"
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    return yaml.safe_load(resources.files("pipeline.data").joinpath("prose.yaml").read_text("utf-8"))
+    return yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("prose.yaml").read_text("utf-8"))
 
 
 def _either(phrases: list[str]) -> str:

@@ -9,9 +9,9 @@ from normalisers.dates import find_due, parse_due
 from normalisers.owners import normalise_owners
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
-from pipeline.context import Context
-from pipeline.labels import numbered_heading, objective_code
-from pipeline.prose_vocab import column_role, inline_lead, labelled
+from pipeline.interpret.context import Context
+from pipeline.interpret.labels import numbered_heading, objective_code
+from pipeline.interpret.prose_vocab import column_role, inline_lead, labelled
 from schemas.document import Block, Cell, Table
 from schemas.plan import Baseline, Commitment, Indicator, Owner, Provenance
 
