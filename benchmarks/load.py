@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.store.engine import make_engine, upgrade
+from pipeline.store.engine import make_engine
 from pipeline.store.export import FORMATS, export_tables
 from pipeline.store.load import load_plan
+from pipeline.store.migrate import upgrade
 from schemas.plan import Plan
 
 GOAL_COMMITMENTS_PER_S = 5000

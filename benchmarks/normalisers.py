@@ -16,9 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from normalisers.assurance import normalise_assurance  # noqa: E402
 from normalisers.dates import find_due, parse_due  # noqa: E402
 from normalisers.nlp import get_nlp  # noqa: E402
-from normalisers.owners import normalise_assurance, normalise_owners  # noqa: E402
+from normalisers.owners import normalise_owners  # noqa: E402
 from normalisers.targets import parse_target  # noqa: E402
 
 GLOSSARY = {

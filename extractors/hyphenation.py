@@ -20,16 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
-_DATA = Path(__file__).with_name("data")
+from extractors.data import data_file
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _BROKEN = re.compile(r"([A-Za-z][A-Za-z'-]*)-$")
 
 
 @lru_cache(maxsize=1)
 def compound_prefixes() -> frozenset[str]:
-    lines = (_DATA / "compound_prefixes.txt").read_text(encoding="utf-8").splitlines()
+    lines = data_file("compound_prefixes.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 

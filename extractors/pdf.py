@@ -33,10 +33,10 @@ def extract_pdf(path: Path, sha256: str) -> Document:
     if not pages:
         raise CorruptFile(source, "the PDF has no pages")
     if not any(page.has_text for page in pages):
-        return Document(source=source, sha256=sha256, format=SCANNED_FORMAT, page_count=len(pages),
+        return Document(source=path.name, sha256=sha256, format=SCANNED_FORMAT, page_count=len(pages),
                         title=title)
     layout = layout_document(pages)
-    return Document(source=source, sha256=sha256, format="pdf", blocks=layout.blocks, page_count=len(pages),
+    return Document(source=path.name, sha256=sha256, format="pdf", blocks=layout.blocks, page_count=len(pages),
                     title=title, furniture=layout.furniture)
 
 

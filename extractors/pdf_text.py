@@ -270,8 +270,3 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary) -> str:
     if ends_with_break(left) and right[:1].isalnum():
         return join_broken(left, right, vocabulary)
     return f"{left} {right}"
-
-
-def lines_for_words(words: Sequence[Word], pitches: PitchModel, vocabulary: Vocabulary) -> list[Line]:
-    """The logical lines of a table cell's words."""
-    return [p.to_line() for p in build_paragraphs(group_visual_lines(words), pitches, vocabulary)]

@@ -8,7 +8,8 @@ from pathlib import Path
 from prefect import flow
 
 from flows.documents import in_flow
-from flows.options import make_options, subflow_runner, task_runner
+from flows.options import subflow_runner, task_runner
+from pipeline import config
 from pipeline.fetch.sources import sources_from_locations
 from pipeline.runs.summary import RunSummary
 
@@ -20,10 +21,10 @@ def ingest_flow(locations: list[str], database_url: str | None = None, processed
                 max_workers: int | None = None) -> RunSummary:
     """Fetch, extract, normalise and load each document; `dask`/`dask_address` run the
     per-document tasks on a Dask cluster, else on at most `max_workers` threads."""
-    options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
     sources = sources_from_locations(locations)
-    return in_flow(sources, options, "ingest", runner)
+    return in_flow(sources, run_settings, "ingest", runner)
 
 
 def run_ingest_flow(paths: Sequence[str | Path], **parameters: object) -> RunSummary:

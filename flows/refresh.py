@@ -7,7 +7,7 @@ from pathlib import Path
 from prefect import flow
 
 from flows.documents import in_flow
-from flows.options import make_options, subflow_runner, task_runner
+from flows.options import subflow_runner, task_runner
 from pipeline import config
 from pipeline.fetch.sources import read_registry
 from pipeline.runs.summary import RunSummary
@@ -20,7 +20,7 @@ def refresh_flow(registry: str | None = None, database_url: str | None = None,
                  dask_address: str | None = None, max_workers: int | None = None) -> RunSummary:
     """Re-read every registered document (data/sources.csv unless `registry` names another);
     task runner options as for the ingest flow."""
-    options = make_options(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
     sources = read_registry(Path(registry) if registry else config.SOURCES_FILE)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
-    return in_flow(sources, options, "refresh", runner)
+    return in_flow(sources, run_settings, "refresh", runner)

@@ -1,28 +1,21 @@
-"""One Prefect task per step per document; each calls plain functions of pipeline/."""
+"""The document runner's steps (pipeline/runs/document.py) as Prefect tasks: nothing here but
+the wrapping, and a retry of fetches that may succeed later."""
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
-from sqlalchemy import Engine
 
-from extractors.registry import read_document
-from flows.options import RunOptions
-from pipeline.fetch.conditional import Fetched, fetch_source, is_transient
+from pipeline.config import Settings
+from pipeline.fetch.fetcher import FetchDirs, Fetched, is_transient
 from pipeline.fetch.sources import Source
-from pipeline.interpret.interpreter import interpret
-from pipeline.runs.quarantine import quarantine
-from pipeline.runs.summary import RunSummary, store_summary
-from pipeline.store.engine import make_engine
-from pipeline.store.load import LoadOutcome, known_sha256, load_plan, record_failure
-from pipeline.store.write_lock import database_write_lock
+from pipeline.runs import document as steps
+from pipeline.store.load import LoadOutcome
 from schemas.document import Document
 from schemas.plan import Plan
 
@@ -33,12 +26,6 @@ _TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 # to the Prefect API, cost more than the work of an unchanged document. Task runs log warnings
 # and failures; the flow run logs each run's summary.
 logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
-
-
-@functools.cache
-def engine_for(url: str) -> Engine:
-    """One engine (connection pool) per database per process."""
-    return make_engine(url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,37 +40,26 @@ def _retry_if_transient(_task: Task, _run: TaskRun, state: State) -> bool:
 
 
 @task(name="fetch", retry_condition_fn=_retry_if_transient, **_TASK)
-def fetch(source: Source, options: RunOptions) -> FetchCheck:
-    fetched = fetch_source(source, options.fetch_dirs, timeout=options.fetch_timeout)
-    return FetchCheck(fetched, known_sha256(engine_for(options.database_url), fetched.sha256))
+def fetch(source: Source, settings: Settings) -> FetchCheck:
+    fetched = steps.fetch(source, settings, FetchDirs.under(settings.processed_dir))
+    return FetchCheck(fetched, steps.already_loaded(fetched, settings))
 
 
 @task(name="extract", **_TASK)
 def extract(fetched: Fetched) -> Document:
-    return read_document(Path(fetched.path))
+    return steps.extract(fetched)
 
 
-@task(name="normalise", **_TASK)
-def normalise(document: Document) -> Plan:
-    return interpret(document)
+@task(name="interpret", **_TASK)
+def interpret(document: Document, fetched: Fetched) -> Plan:
+    return steps.interpret_plan(document, fetched)
 
 
 @task(name="load", **_TASK)
-def load(plan: Plan, fetched: Fetched, options: RunOptions) -> LoadOutcome:
-    engine = engine_for(options.database_url)
-    with database_write_lock(engine):
-        return load_plan(engine, plan, source=fetched.source.location, retrieved_at=fetched.retrieved_at)
+def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
+    return steps.load(plan, fetched, settings)
 
 
 @task(name="record-failure", **_TASK)
-def record_failed(source: str, error: str, sha256: str | None, path: str | None,
-                  options: RunOptions) -> str | None:
-    """Record the failure in the database; keep the file in quarantine. Returns its copy."""
-    record_failure(engine_for(options.database_url), source, error, sha256=sha256)
-    kept = quarantine(path, source, error, sha256, options.quarantine_dir)
-    return str(kept) if kept else None
-
-
-@task(name="record-summary", **_TASK)
-def record_summary(summary: RunSummary, options: RunOptions) -> int:
-    return store_summary(engine_for(options.database_url), summary)
+def record_failed(source: Source, failure: str, fetched: Fetched | None, settings: Settings) -> str | None:
+    return steps.record_failed(source, failure, fetched, settings)

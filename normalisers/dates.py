@@ -1,7 +1,7 @@
 """Dates in NHS plans: financial years, a plan's period, due dates of deliverables.
 
-NHS financial years run 1 April to 31 March; quarters are pandas Periods of freq "Q-MAR"
-(Q1 = April-June). Day-first dates. Bounds are given only where the text gives them.
+NHS financial years run 1 April to 31 March; their quarters start in April, July, October
+and January (Q1 = April-June). Day-first dates. Bounds are given only where the text gives them.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-import pandas as pd
 import yaml
 
+from normalisers.data import data_file
 from normalisers.nlp import analyse
-from normalisers.paths import DATA_DIR
 from normalisers.roles import vocabulary
-from normalisers.text import clean_text
+from normalisers.text import alternation, clean_text
 from schemas.plan import Due, Period
 
 MIN_YEAR, MAX_YEAR = 1990, 2060
@@ -162,9 +161,10 @@ def plan_period(texts: Sequence[str]) -> Period:
 
 @lru_cache(maxsize=1024)
 def quarter_bounds(fy_start: int, quarter: int) -> tuple[dt.date, dt.date]:
-    """Quarter 1-4 of the financial year starting in April of fy_start (pandas "Q-MAR")."""
-    period = pd.Period(year=fy_start + 1, quarter=quarter, freq="Q-MAR")
-    return period.start_time.date(), period.end_time.date()
+    """First and last day of quarter 1-4 of the financial year starting in April of fy_start."""
+    first_month = 3 * quarter + 1  # Q1: April (4) ... Q4: January of the next year (13)
+    year, month = (fy_start, first_month) if first_month <= 12 else (fy_start + 1, first_month - 12)
+    return dt.date(year, month, 1), _month_end(year, month + 2)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -356,16 +356,12 @@ def parse_due(raw: str, year_start: int | None = None) -> Due:
     return Due(raw=text, start=start, end=end)
 
 
-def _either(phrases: Sequence[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _vague_due_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a text that is only a vague due, an inline lead's vague due): "Ongoing", "(Lead: CEO, TBC)"."""
-    with (DATA_DIR / "date_phrases.yaml").open(encoding="utf-8") as fh:
-        vague = _either(yaml.safe_load(fh)["vague_dues"])
-    labels = _either(sorted(vocabulary()["labels"]))
+    with data_file("date_phrases.yaml").open(encoding="utf-8") as fh:
+        vague = alternation(yaml.safe_load(fh)["vague_dues"])
+    labels = alternation(sorted(vocabulary()["labels"]))
     whole = re.compile(rf"^[\s(\[*-]*(?P<due>{vague})[\s.,;:)\]*]*$", re.I)
     inline = re.compile(
         rf"\(\s*(?:{labels})\s*[:\-–]\s*[^()]*?[,;]\s*(?P<due>{vague})\s*[.;]?\s*\)", re.I

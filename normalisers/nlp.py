@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from normalisers.paths import DATA_DIR
+from normalisers.data import data_file
 from normalisers.roles import lexicon_titles
 
 
@@ -34,7 +34,7 @@ class RegexPattern(NamedTuple):
 
 def load_regex_patterns(file_name: str) -> tuple[list[RegexPattern], frozenset[str], re.Pattern[str] | None]:
     """The patterns of a regex pattern file, its `not_before` words and its `requires` pre-check."""
-    with (DATA_DIR / file_name).open(encoding="utf-8") as fh:
+    with data_file(file_name).open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     fragments: dict[str, str] = data.get("fragments", {})
 

@@ -1,17 +1,26 @@
-"""The NHS trust a document belongs to, resolved to its ODS code through data/nhs-trusts.csv."""
+"""NHS trusts: the reference list (data/nhs-trusts.csv, CC0: ODS code, names, region, ICS,
+mergers), how two names are judged the same, and the trust a document belongs to.
+
+The one rule for matching names is `name_key`: the database keys organisation names with it
+too, so a name the resolver knows is a name the database finds.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 from normalisers.text import clean_text, repair_ocr
-from pipeline.config import TRUSTS_CSV
 from schemas.plan import Organisation
+
+TRUSTS_CSV = Path(str(resources.files("normalisers.data").joinpath("nhs-trusts.csv")))
 
 # "Kingsbridge and District Hospitals NHS Foundation Trust": capitalised words (and small joining
 # words) before "NHS (Foundation) Trust".
@@ -52,27 +61,77 @@ class _Alias(NamedTuple):
     name: str
 
 
-def _key(name: str) -> str:
+@dataclass(frozen=True)
+class TrustRow:
+    ods_code: str
+    name: str
+    alt_names: tuple[str, ...]
+    type: str | None
+    region: str | None
+    ics: str | None
+    url: str | None
+    predecessor_codes: tuple[str, ...]
+    merger_date: dt.date | None
+
+
+def read_trusts(path: Path = TRUSTS_CSV) -> Iterator[TrustRow]:
+    """The rows of a trusts CSV (ods_code, name, alt_names, type, region, ics, url,
+    predecessor_codes, merger_date; lists separated by ";")."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield TrustRow(
+                ods_code=row["ods_code"].strip(),
+                name=clean_text(row["name"]),
+                alt_names=_split(row.get("alt_names")),
+                type=row.get("type") or None,
+                region=row.get("region") or None,
+                ics=row.get("ics") or None,
+                url=row.get("url") or None,
+                predecessor_codes=_split(row.get("predecessor_codes")),
+                merger_date=dt.date.fromisoformat(row["merger_date"]) if row.get("merger_date") else None,
+            )
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part for part in map(clean_text, (cell or "").split(";")) if part)
+
+
+def name_key(name: str) -> str:
+    """How two organisation names are judged the same: case, punctuation and spacing aside,
+    "&" read as "and"."""
     return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).strip()
+
+
+def trust_with_code(ods_code: str, trusts_csv: Path = TRUSTS_CSV) -> Organisation | None:
+    """The trust of an ODS code (or a code it has replaced), under its official name; None if
+    the list has no such code."""
+    return _by_code(trusts_csv).get(ods_code.strip().upper())
+
+
+@lru_cache(maxsize=4)
+def _by_code(path: Path) -> dict[str, Organisation]:
+    found: dict[str, Organisation] = {}
+    for trust in read_trusts(path):
+        organisation = Organisation(name=trust.name, code=trust.ods_code)
+        found[trust.ods_code] = organisation
+        for old in trust.predecessor_codes:
+            found.setdefault(old, organisation)
+    return found
 
 
 @lru_cache(maxsize=4)
 def _trusts(path: Path) -> tuple[dict[str, tuple[str, str]], tuple[_Alias, ...]]:
-    """(normalised name -> (code, official name), aliases longest first) of a trusts CSV."""
+    """(name key -> (code, official name), aliases longest first) of a trusts CSV."""
     names: dict[str, tuple[str, str]] = {}
     aliases: list[_Alias] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, official = row["ods_code"].strip(), clean_text(row["name"])
-            for alias in [official, *row.get("alt_names", "").split(";")]:
-                alias = clean_text(alias)
-                if not alias:
-                    continue
-                names.setdefault(_key(alias), (code, official))
-                flags = re.I if " " in alias else 0  # one-word names ("Solent", "UHB") only as printed
-                body = re.escape(alias).replace(r"\ ", r"\s+")
-                pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
-                aliases.append(_Alias(pattern, len(alias), code, official))
+    for trust in read_trusts(path):
+        code, official = trust.ods_code, trust.name
+        for alias in (official, *trust.alt_names):
+            names.setdefault(name_key(alias), (code, official))
+            flags = re.I if " " in alias else 0  # one-word names ("Solent", "UHB") only as printed
+            body = re.escape(alias).replace(r"\ ", r"\s+")
+            pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+            aliases.append(_Alias(pattern, len(alias), code, official))
     aliases.sort(key=lambda a: a.length, reverse=True)
     return names, tuple(aliases)
 
@@ -89,7 +148,7 @@ def _printed_trust_names(text: str) -> list[str]:
 
 
 def _lookup(name: str, names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
-    key = _key(name)
+    key = name_key(name)
     return names.get(key) or names.get(f"the {key}") or names.get(key.removeprefix("the "))
 
 
@@ -98,10 +157,10 @@ def _file_name_words(text: str) -> str:
     return " ".join(part.upper() if len(part) <= 6 else part for part in re.split(r"[-_.\s]+", stem))
 
 
-def resolve_organisation(texts: Sequence[str], trusts_csv: Path | None = None) -> Organisation | None:
+def resolve_organisation(texts: Sequence[str], trusts_csv: Path = TRUSTS_CSV) -> Organisation | None:
     """The trust named in the texts (title, first lines, running headers, filename), or None."""
     try:
-        names, aliases = _trusts(trusts_csv or TRUSTS_CSV)
+        names, aliases = _trusts(trusts_csv)
     except (OSError, KeyError, csv.Error):
         names, aliases = {}, ()
     cleaned = [repair_ocr(t) for t in texts if t and t.strip()]

@@ -1,8 +1,8 @@
 """Owners of plan items: splitting an Owner / Lead cell into people, spelling out their titles.
 
 Titles come from the document's own glossary first, else from the role lexicon
-(data/roles.csv); spelled-out roles keep their printed wording. normalise_assurance and
-glossary_kind (groups.py) are re-exported here: they read the same kind of cell.
+(data/roles.csv); spelled-out roles keep their printed wording. The groups that assure an
+item are read by normalisers/assurance.py.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from functools import lru_cache
 
 from spacy.util import filter_spans
 
-from normalisers.cells import (
-    clean_line,
+from normalisers.assurance import glossary_kind
+from normalisers.cell_lines import (
+    AND,
     glossary_get,
     is_acronym,
+    join_wrapped,
     prepare_glossary,
     split_outside_brackets,
     unique,
 )
-from normalisers.groups import glossary_kind, normalise_assurance
 from normalisers.nlp import analyse
 from normalisers.roles import (
     expand_title_words,
@@ -33,13 +34,10 @@ from normalisers.roles import (
     role_start_words,
     vocabulary,
 )
-from normalisers.text import clean_text
+from normalisers.text import alternation, clean_text
 from schemas.plan import Owner
 
-__all__ = ["glossary_kind", "normalise_assurance", "normalise_owners", "split_owner_cell"]
-
 Glossary = Mapping[str, str]
-_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 _ENDS_OPEN = re.compile(r"(?:\b(?:of|and|for|the|to|in|with)|[&,/(\-–:])$", re.I)
 _LONGEST_CELL = 200  # characters
 _BRACKETED = re.compile(r"\(([^()]*)\)")
@@ -49,8 +47,7 @@ _INCOMPLETE_ENDS = frozenset({"chief", "head", "heads", "dir", "deputy", "associ
 
 @lru_cache(maxsize=1)
 def _deputy_label() -> re.Pattern[str]:
-    labels = sorted(vocabulary()["deputy_labels"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:\-–]?\s*", re.I)
+    return re.compile(r"^(?:" + alternation(vocabulary()["deputy_labels"]) + r")\s*[:\-–]?\s*", re.I)
 
 
 def _known(text: str, glossary: Glossary) -> bool:
@@ -141,19 +138,6 @@ def _continues(previous: str, line: str, glossary: Glossary) -> bool:
     return not _owner_like(line, glossary)
 
 
-def _join_wrapped(lines: Sequence[str], glossary: Glossary) -> list[str]:
-    units: list[str] = []
-    for line in lines:
-        line = clean_line(line)
-        if not line.strip(" -–—"):
-            continue
-        if units and _continues(units[-1], line, glossary):
-            units[-1] = f"{units[-1]} {line}"
-        else:
-            units.append(line)
-    return units
-
-
 def _person_and_role(text: str, glossary: Glossary) -> str | None:
     """The role of "Mr A. Example, Director of Finance" (a person's name before the role), else None."""
     name, comma, role = text.partition(",")
@@ -219,7 +203,7 @@ def _split_unit(text: str, glossary: Glossary) -> list[Part]:
     commas = split_outside_brackets(text, ",")
     if len(commas) > 1 and all(_owner_like(c, glossary) and _complete(c, glossary) for c in commas):
         return [p for c in commas for p in _split_unit(c, glossary)]
-    for m in _AND.finditer(text):
+    for m in AND.finditer(text):
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
         if (
             _complete(left, glossary)
@@ -241,7 +225,8 @@ def _split_unit(text: str, glossary: Glossary) -> list[Part]:
 def _split(lines: Sequence[str], glossary: Glossary) -> list[Part]:
     if isinstance(lines, str):
         lines = [lines]
-    parts = [p for unit in _join_wrapped(lines, glossary) for p in _split_unit(unit, glossary)]
+    units = join_wrapped(lines, lambda previous, line: _continues(previous, line, glossary))
+    parts = [p for unit in units for p in _split_unit(unit, glossary)]
     seen: dict[str, Part] = {}
     for raw, qualifier, principal in parts:
         raw = raw.strip(" ,;:/&")

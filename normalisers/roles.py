@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import yaml
 
-from normalisers.paths import DATA_DIR
+from normalisers.data import data_file
 
 _PUNCT_EDGES = " .,;:-/()"
 _LONGEST_TITLE = 120  # characters
@@ -47,7 +47,7 @@ def role_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Role]:
-    with (DATA_DIR / "roles.csv").open(encoding="utf-8") as fh:
+    with data_file("roles.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     table: dict[str, Role] = {}
     for row in rows:
@@ -60,20 +60,20 @@ def _lexicon() -> dict[str, Role]:
 @lru_cache(maxsize=1)
 def lexicon_abbreviations() -> frozenset[str]:
     """The lexicon's abbreviations ("COO", "DP&C", "DOp"): variants of one token."""
-    with (DATA_DIR / "roles.csv").open(encoding="utf-8") as fh:
+    with data_file("roles.csv").open(encoding="utf-8") as fh:
         return frozenset(row["variant"] for row in csv.DictReader(fh) if " " not in row["variant"])
 
 
 @lru_cache(maxsize=1)
 def lexicon_titles() -> tuple[str, ...]:
     """Every spelled-out variant of the lexicon (for the spaCy role recogniser)."""
-    with (DATA_DIR / "roles.csv").open(encoding="utf-8") as fh:
+    with data_file("roles.csv").open(encoding="utf-8") as fh:
         return tuple(row["variant"] for row in csv.DictReader(fh) if " " in row["variant"])
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, frozenset[str]]:
-    with (DATA_DIR / "vocabulary.yaml").open(encoding="utf-8") as fh:
+    with data_file("vocabulary.yaml").open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     return {name: frozenset(words) for name, words in data.items()}
 
@@ -87,13 +87,13 @@ def role_start_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _title_words() -> dict[str, str]:
-    with (DATA_DIR / "title_words.csv").open(encoding="utf-8") as fh:
+    with data_file("title_words.csv").open(encoding="utf-8") as fh:
         return {row["word"]: row["expansion"] for row in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=1)
 def _portfolio_words() -> tuple[tuple[re.Pattern[str], str], ...]:
-    with (DATA_DIR / "portfolio_words.csv").open(encoding="utf-8") as fh:
+    with data_file("portfolio_words.csv").open(encoding="utf-8") as fh:
         return tuple((re.compile(rf"\b{re.escape(row['keyword'])}\b"), row["portfolio"]) for row in csv.DictReader(fh))
 
 

@@ -13,17 +13,13 @@ from typing import NamedTuple
 
 import yaml
 
+from normalisers.data import data_file
 from normalisers.nlp import analyse
-from normalisers.paths import DATA_DIR
-from normalisers.text import clean_text
+from normalisers.text import alternation, clean_text
 from schemas.plan import Baseline, Target
 
 _CONTEXT = 80  # characters either side of a number that can qualify it
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 class _Words(NamedTuple):
@@ -43,38 +39,38 @@ class _Words(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    with (DATA_DIR / "target_words.yaml").open(encoding="utf-8") as fh:
+    with data_file("target_words.yaml").open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     before = [
-        (re.compile(r"(?:" + _alternation(phrases) + r")\s*$", re.I), comparator)
+        (re.compile(r"(?:" + alternation(phrases) + r")\s*$", re.I), comparator)
         for comparator, phrases in data["comparators_before"].items()
     ]
     after = [
-        (re.compile(r"^\s*(?:" + _alternation(phrases) + r")(?!\w)", re.I), comparator)
+        (re.compile(r"^\s*(?:" + alternation(phrases) + r")(?!\w)", re.I), comparator)
         for comparator, phrases in data["comparators_after"].items()
     ]
     units = [
-        (re.compile(r"^\s*(?:" + _alternation(phrases) + r")(?![\w])", re.I), unit)
+        (re.compile(r"^\s*(?:" + alternation(phrases) + r")(?![\w])", re.I), unit)
         for unit, phrases in data["units"].items()
     ]
     number_words = {k: float(v) for k, v in data["number_words"].items()}
     fractions = {k: float(v) for k, v in data["fractions"].items()}
-    spelled = _alternation([*fractions, *number_words])
+    spelled = alternation([*fractions, *number_words])
     amount = re.compile(rf"(?P<pound>£\s?)?{_NUMBER}|(?<![\w-])(?P<word>{spelled})(?![\w-])", re.I)
     return _Words(
         before=before,
         after=after,
         reduce=frozenset(data["reduce_words"]),
         increase=frozenset(data["increase_words"]),
-        reduce_after=re.compile(r"^\s*(?:" + _alternation(data["reduce_after"]) + r")\b", re.I),
-        increase_after=re.compile(r"^\s*(?:" + _alternation(data["increase_after"]) + r")\b", re.I),
+        reduce_after=re.compile(r"^\s*(?:" + alternation(data["reduce_after"]) + r")\b", re.I),
+        increase_after=re.compile(r"^\s*(?:" + alternation(data["increase_after"]) + r")\b", re.I),
         number_words=number_words,
         fractions=fractions,
         units=units,
         money={k.lower(): float(v) for k, v in data["money"].items()},
         amount=amount,
         leading_no=re.compile(
-            r"^\s*(?P<no>no)\s+(?!(?:" + _alternation(data["zero_no_not_before"]) + r")(?![\w-]))(?=[^\W\d_])", re.I
+            r"^\s*(?P<no>no)\s+(?!(?:" + alternation(data["zero_no_not_before"]) + r")(?![\w-]))(?=[^\W\d_])", re.I
         ),
     )
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-from normalisers.paths import DATA_DIR
+from normalisers.data import data_file
 from normalisers.roles import lexicon_abbreviations
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -21,24 +22,35 @@ def clean_text(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def alternation(phrases: Iterable[str], *, patterns: bool = False) -> str:
+    """Phrases as one regular-expression alternation, longest first, a space in a phrase
+    matching any run of white space. With `patterns` the phrases are regular expressions
+    already; else they are matched as written."""
+    space = r"\s+"
+    ordered = sorted(phrases, key=len, reverse=True)
+    if patterns:
+        return "|".join("(?:" + p.replace(" ", space) + ")" for p in ordered)
+    return "|".join(re.escape(p).replace(r"\ ", space) for p in ordered)
+
+
 @lru_cache(maxsize=1)
 def _confusables() -> dict[int, str]:
     """Cyrillic and Greek letters that OCR reads for the Latin letter they look like."""
-    with (DATA_DIR / "ocr_confusables.csv").open(encoding="utf-8") as fh:
+    with data_file("ocr_confusables.csv").open(encoding="utf-8") as fh:
         return {ord(row["char"]): row["latin"] for row in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=1)
 def _word_fixes() -> dict[str, str]:
     """Whole words OCR commonly misreads ("Irust" -> "Trust")."""
-    with (DATA_DIR / "ocr_words.csv").open(encoding="utf-8") as fh:
+    with data_file("ocr_words.csv").open(encoding="utf-8") as fh:
         return {row["wrong"]: row["right"] for row in csv.DictReader(fh)}
 
 
 @lru_cache(maxsize=1)
 def known_acronyms() -> frozenset[str]:
     """Upper-case abbreviations of the role lexicon and of common NHS bodies (for OCR repair)."""
-    with (DATA_DIR / "acronyms.txt").open(encoding="utf-8") as fh:
+    with data_file("acronyms.txt").open(encoding="utf-8") as fh:
         extra = {line.strip().upper() for line in fh if line.strip() and not line.startswith("#")}
     return frozenset(extra | {a.upper() for a in lexicon_abbreviations()})
 

@@ -1,32 +1,78 @@
-"""Configuration in one place: paths, database URL, limits, versions.
+"""Configuration in one place: paths, the database URL, limits and defaults.
 
-Every setting can be overridden by an environment variable named in its comment.
+Every setting can be overridden by the environment variable named in its comment; a run's
+settings (`Settings`) are made here from them and passed down, so nothing below looks them
+up again. This module imports nothing of the project.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("TRUSTPLANS_DATA_DIR", PROJECT_ROOT / "data"))
-RAW_DIR = DATA_DIR / "raw"
-PROCESSED_DIR = DATA_DIR / "processed"
-QUARANTINE_DIR = PROCESSED_DIR / "quarantine"
-TRUSTS_CSV = DATA_DIR / "nhs-trusts.csv"
-SOURCES_FILE = DATA_DIR / "sources.csv"
+
+
+def _default_data_dir() -> Path:
+    """data/ of the project checkout; for an installed copy, data/ in the working folder."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / "data"
+    return Path.cwd() / "data"
+
+
+DATA_DIR = Path(os.environ.get("TRUSTPLANS_DATA_DIR") or _default_data_dir())  # TRUSTPLANS_DATA_DIR
+RAW_DIR = DATA_DIR / "raw"  # the sample plans the main job ingests
+PROCESSED_DIR = DATA_DIR / "processed"  # database, downloads, quarantine, exports
+SOURCES_FILE = DATA_DIR / "sources.csv"  # the registry the nightly refresh re-reads
+SOURCES_ROOT = DATA_DIR.parent  # relative locations in a sources registry start here
 
 EXTRACTOR_VERSION = "0.1.0"
 
+FETCH_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_FETCH_TIMEOUT", "30"))  # TRUSTPLANS_FETCH_TIMEOUT
+FETCH_MAX_BYTES = int(os.environ.get("TRUSTPLANS_FETCH_MAX_BYTES", str(50 * 1024 * 1024)))  # TRUSTPLANS_FETCH_MAX_BYTES
+FETCH_RETRIES = 2  # a refresh's further attempts at a fetch that timed out or met a 5xx
+RETRY_BACKOFF_S = 2.0  # first retry after this, then doubling
 
-def database_url() -> str:
+FLOW_MAX_WORKERS = 8  # documents a flow works on at once on its default (thread) runner
+DASK_WORKERS = 2  # processes of the Dask LocalCluster made when no scheduler address is given
+
+
+def default_database_url() -> str:
     """TRUSTPLANS_DATABASE_URL, else SQLite at data/processed/trustplans.db."""
-    url = os.environ.get("TRUSTPLANS_DATABASE_URL")
-    if url:
-        return url
-    return f"sqlite:///{PROCESSED_DIR / 'trustplans.db'}"
+    return os.environ.get("TRUSTPLANS_DATABASE_URL") or f"sqlite:///{PROCESSED_DIR / 'trustplans.db'}"
 
 
-# Fetching web pages (TRUSTPLANS_FETCH_TIMEOUT seconds, TRUSTPLANS_FETCH_MAX_BYTES)
-FETCH_TIMEOUT = float(os.environ.get("TRUSTPLANS_FETCH_TIMEOUT", "30"))
-FETCH_MAX_BYTES = int(os.environ.get("TRUSTPLANS_FETCH_MAX_BYTES", str(50 * 1024 * 1024)))
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What one run needs to know: where the database and the processed files are, and the
+    fetch limits. Picklable, for Dask workers."""
+
+    database_url: str
+    processed_dir: Path
+    fetch_timeout: float = FETCH_TIMEOUT_S
+    fetch_max_bytes: int = FETCH_MAX_BYTES
+    fetch_retries: int = FETCH_RETRIES
+    retry_backoff: float = RETRY_BACKOFF_S
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Copies of the files that failed, with why."""
+        return self.processed_dir / "quarantine"
+
+    @property
+    def export_dir(self) -> Path:
+        return self.processed_dir / "export"
+
+
+def settings(database_url: str | None = None, processed_dir: str | Path | None = None,
+             fetch_timeout: float | None = None, fetch_retries: int | None = None,
+             retry_backoff: float | None = None) -> Settings:
+    """Settings with the defaults above wherever an argument is None."""
+    return Settings(
+        database_url=database_url or default_database_url(),
+        processed_dir=Path(processed_dir) if processed_dir else PROCESSED_DIR,
+        fetch_timeout=FETCH_TIMEOUT_S if fetch_timeout is None else fetch_timeout,
+        fetch_retries=FETCH_RETRIES if fetch_retries is None else fetch_retries,
+        retry_backoff=RETRY_BACKOFF_S if retry_backoff is None else retry_backoff,
+    )

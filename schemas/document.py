@@ -126,7 +126,7 @@ class Block:
 class Document:
     source: str
     sha256: str
-    format: str  # pdf | docx | html | scanned-pdf
+    format: str  # one of schemas.formats.DOCUMENT_FORMATS
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
     title: str | None = None  # from the file's own properties, if any

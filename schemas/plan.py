@@ -1,7 +1,7 @@
 """The plan interchange format (plan JSON, version 1; ../shared/spec/plan-json.md).
 
 Field names and meanings follow the spec exactly. Added fields the spec allows:
-`themes[].outcome`, `objectives[].owners`, and `provenance` on every extracted item
+`document.kind`, `themes[].outcome`, `objectives[].owners`, and `provenance` on every extracted item
 (where in the source an analyst can check it).
 """
 
@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.formats import DOCUMENT_FORMATS
+
 Portfolio = Literal[
     "chief_executive", "operations", "finance", "nursing", "medical", "workforce", "digital",
     "strategy", "governance", "estates", "communications", "innovation_research",
@@ -21,8 +23,10 @@ Portfolio = Literal[
 ]
 Comparator = Literal["<", "<=", "=", ">=", ">", "reduce_by", "increase_by"]
 Unit = Literal["%", "days", "weeks", "months", "hours", "count", "GBP"]
-Format = Literal["pdf", "docx", "html", "scanned-pdf"]
+Format = Literal[DOCUMENT_FORMATS]  # type: ignore[valid-type]
 GlossaryKind = Literal["owner", "group", "other"]
+
+UNKNOWN_KIND = "other"  # document.kind of a plan whose kind is not known
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
@@ -58,6 +62,7 @@ class DocumentInfo(_Model):
     sha256: str
     format: Format
     title: str | None = None
+    kind: str = Field(default=UNKNOWN_KIND, description="strategy, annual_plan, operational_plan, ... or other")
     organisation: Organisation
     period: Period | None = None
 

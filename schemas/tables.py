@@ -66,7 +66,7 @@ class Organisation(Base):
 
 class OrganisationName(Base):
     """A name an organisation is known by: its own name and each alternative name.
-    `name_key` is the name case-folded with white space collapsed, for matching."""
+    `name_key` is normalisers.organisations.name_key(name), for matching."""
 
     __tablename__ = "organisation_names"
     __table_args__ = (UniqueConstraint("organisation_id", "name_key"),)

@@ -194,9 +194,9 @@ def test_sniff_real_format_whatever_the_extension(tmp_path: Path) -> None:
     pdf_as_html.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     html_as_docx = tmp_path / "really_html.docx"
     html_as_docx.write_bytes(b"\xef\xbb\xbf  <!DOCTYPE html><html><body><p>Plan</p></body></html>")
-    assert sniff_format(docx_as_pdf) == "docx"
-    assert sniff_format(pdf_as_html) == "pdf"
-    assert sniff_format(html_as_docx) == "html"
+    assert sniff_format(docx_as_pdf).name == "docx"
+    assert sniff_format(pdf_as_html).name == "pdf"
+    assert sniff_format(html_as_docx).name == "html"
 
 
 @pytest.mark.parametrize(("content", "error"), [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.runs.extract import extract_plan
+from pipeline.runs.document import extract_plan
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FLOOR = 0.95

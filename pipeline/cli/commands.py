@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from pipeline import config
 from schemas.errors import TrustplansError
 
 
-def _fail(err: TrustplansError) -> None:
-    click.echo(f"trustplans: error: {err}", err=True)
-    sys.exit(err.exit_code)
+def _fail(err: TrustplansError) -> NoReturn:
+    _fail_with(str(err), err.exit_code)
+
+
+def _fail_with(message: str, exit_code: int) -> NoReturn:
+    click.echo(f"trustplans: error: {message}", err=True)
+    sys.exit(exit_code)
 
 
 @click.group()
@@ -28,18 +34,16 @@ def cli() -> None:
 def extract(source: str, fmt: str) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
     from pipeline.cli.render import render_table
-    from pipeline.runs.extract import extract_plan
+    from pipeline.fetch.sources import Source
+    from pipeline.runs.document import run_document
 
-    try:
-        plan = extract_plan(source)
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:  # an unexpected failure still gets one line naming the file
-        _fail(TrustplansError(source, f"could not be read ({type(exc).__name__}: {exc})"))
+    result = run_document(Source(location=source), config.settings(), load_into_database=False)
+    if result.plan is None:
+        _fail_with(result.error or f"{source}: no plan", result.exit_code or 1)
     if fmt == "json":
-        click.echo(plan.to_json())
+        click.echo(result.plan.to_json())
     else:
-        render_table(plan)
+        render_table(result.plan)
 
 
 @cli.command()
@@ -54,20 +58,23 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
 
         summary = run_ingest_flow(list(paths))
         click.echo(summary)
-        sys.exit(1 if summary.counts().get("failed") else 0)
-    from pipeline.runs.ingest import ingest_and_record
-    from pipeline.store.engine import database_error, make_engine, upgrade
+        sys.exit(1 if summary.failed else 0)
+    from pipeline.cli.progress import progress_bar
+    from pipeline.fetch.sources import sources_from_locations
+    from pipeline.runs.batch import run_batch
+    from pipeline.store.engine import database_error
 
+    settings = config.settings()
+    sources = sources_from_locations(str(path) for path in paths)
     try:
-        engine = make_engine()
-        upgrade(engine)
-        report = ingest_and_record(list(paths), engine)
+        with progress_bar(len(sources)) as bar:
+            summary = run_batch(sources, settings, trigger="cli", on_start=bar.start, on_result=bar.done)
     except Exception as exc:  # the database itself failed (a file's failure is recorded, not raised)
-        _fail(database_error(exc, "database error"))
-    click.echo(", ".join(f"{count} {status}" for status, count in report.counts().items()))
-    for path, error in report.failed:
-        click.echo(f"trustplans: failed: {path}: {error}", err=True)
-    sys.exit(1 if report.failed else 0)
+        _fail(database_error(exc, "database error", settings.database_url))
+    click.echo(", ".join(f"{count} {status}" for status, count in summary.counts().items()))
+    for result in summary.failed:
+        click.echo(f"trustplans: failed: {result.error}", err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
 @cli.command()
@@ -78,14 +85,15 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
 def export(fmt: str, out_dir: Path | None) -> None:
     """Write flat tables (commitments, indicators, portfolio by trust) for Excel or pandas."""
     from pipeline.store.engine import database_error, read_only_engine
-    from pipeline.store.export import DEFAULT_OUT, export_tables
+    from pipeline.store.export import export_tables
 
+    settings = config.settings()
     try:
-        written = export_tables(read_only_engine(), fmt, out_dir or DEFAULT_OUT)
+        written = export_tables(read_only_engine(settings.database_url), fmt, out_dir or settings.export_dir)
     except TrustplansError as err:
         _fail(err)
     except Exception as exc:
-        _fail(database_error(exc, "export failed"))
+        _fail(database_error(exc, "export failed", settings.database_url))
     for path in written:
         click.echo(path)
 
@@ -94,10 +102,11 @@ def export(fmt: str, out_dir: Path | None) -> None:
 @click.argument("sql")
 def query(sql: str) -> None:
     """Run one SQL statement on a read-only connection and print the result as a table."""
-    from pipeline.store.query import print_result, run_query
+    from pipeline.cli.render import print_result
+    from pipeline.store.query import run_query
 
     try:
-        result = run_query(sql)
+        result = run_query(sql, config.default_database_url())
     except TrustplansError as err:
         _fail(err)
     print_result(result)
@@ -112,12 +121,13 @@ def show(document_id: int, fmt: str) -> None:
     from pipeline.store.engine import database_error, read_only_engine
     from pipeline.store.read import plan_from_db
 
+    url = config.default_database_url()
     try:
-        plan = plan_from_db(read_only_engine(), document_id)
+        plan = plan_from_db(read_only_engine(url), document_id)
     except TrustplansError as err:
         _fail(err)
     except Exception as exc:
-        _fail(database_error(exc, f"could not read document {document_id}"))
+        _fail(database_error(exc, f"could not read document {document_id}", url))
     if fmt == "json":
         click.echo(plan.to_json())
     else:

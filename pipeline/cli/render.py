@@ -1,10 +1,11 @@
-"""A readable terminal view of a plan for an analyst (`trustplans extract --format table`)."""
+"""Readable terminal views: a plan for an analyst (`extract`, `show`), a query's result (`query`)."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.store.query import QueryResult
 from schemas.plan import Commitment, Due, Owner, Plan
 
 
@@ -65,3 +66,10 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
         for g in plan.glossary:
             gl.add_row(g.abbreviation, g.expansion, g.kind)
         console.print(gl)
+
+
+def print_result(result: QueryResult, console: Console | None = None) -> None:
+    table = Table(*result.columns, show_lines=False)
+    for row in result.rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    (console or Console()).print(table)

@@ -9,18 +9,22 @@ relative paths being relative to the project).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from pipeline import config
-from pipeline.fetch.fetcher import is_url
-from pipeline.runs.ingest import expand
 from schemas.errors import SourceNotFound, UnsupportedFormat
+from schemas.formats import PLAN_SUFFIXES
 
 REGISTRY_FIELDS = ("ods_code", "kind", "location")
+
+
+def is_url(location: str) -> bool:
+    return urlsplit(location).scheme in ("http", "https")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,7 @@ class Source:
         return is_url(self.location)
 
 
-def read_registry(path: Path = config.SOURCES_FILE, root: Path = config.PROJECT_ROOT) -> list[Source]:
+def read_registry(path: Path = config.SOURCES_FILE, root: Path = config.SOURCES_ROOT) -> list[Source]:
     """The sources in a registry file (.csv with a header row, or .yaml: a list of mappings,
     or a mapping with a `sources` list). Relative paths are taken relative to `root`."""
     if not path.exists():
@@ -96,3 +100,16 @@ def sources_from_locations(locations: Iterable[str]) -> list[Source]:
         else:
             sources.extend(Source(location=str(path.resolve())) for path in expand([Path(location)]))
     return sources
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """The files to read: each file named, and the plan files under each folder (sorted; by
+    the suffixes of schemas/formats.py, hidden files left out)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and p.suffix.lower() in PLAN_SUFFIXES and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from pipeline.files import atomic_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +40,3 @@ def write_validators(state_dir: Path, url: str, validators: Validators) -> None:
     state_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(state_dir / f"{url_key(url)}.json",
                  json.dumps({"url": url, **asdict(validators)}, indent=1).encode("utf-8"))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -5,21 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
+from pipeline.interpret.data import data_file
 from schemas.document import Table
 
-ROLES = ("objective", "deliverable", "owner", "due", "indicator", "assurance", "ref")
+COLUMN_KINDS = ("objective", "deliverable", "owner", "due", "indicator", "assurance", "ref")
 _YEARS = re.compile(r"\b(?:fy\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z ]+")
 
 
 @lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[str, str]]:
-    data = yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("columns.yaml").read_text("utf-8"))
-    pairs = [(phrase.lower(), role) for role, phrases in data.items() for phrase in phrases]
+    data = yaml.safe_load(data_file("columns.yaml").read_text("utf-8"))
+    pairs = [(phrase.lower(), kind) for kind, phrases in data.items() for phrase in phrases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -28,14 +28,14 @@ def _words(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-def header_role(text: str) -> str | None:
-    """The role a header names, by the longest synonym it contains as whole words."""
+def header_kind(text: str) -> str | None:
+    """The kind a header names, by the longest synonym it contains as whole words."""
     words = f" {_words(text)} "
     if len(words) > 60:  # a header is short; a long cell is content
         return None
-    for phrase, role in _synonyms():
+    for phrase, kind in _synonyms():
         if f" {phrase} " in words:
-            return role
+            return kind
     return None
 
 
@@ -44,14 +44,14 @@ class ColumnMap:
     """Roles of a table's grid columns, found in its header row."""
 
     header_row: int
-    roles: dict[int, str] = field(default_factory=dict)  # grid column -> role
+    kinds: dict[int, str] = field(default_factory=dict)  # grid column -> kind
     objective_owner_cols: list[int] = field(default_factory=list)  # owner columns of objective rows
 
-    def cols(self, role: str) -> list[int]:
-        return sorted(c for c, r in self.roles.items() if r == role)
+    def cols(self, kind: str) -> list[int]:
+        return sorted(c for c, r in self.kinds.items() if r == kind)
 
-    def has(self, role: str) -> bool:
-        return role in self.roles.values()
+    def has(self, kind: str) -> bool:
+        return kind in self.kinds.values()
 
     @property
     def is_plan_table(self) -> bool:
@@ -59,20 +59,20 @@ class ColumnMap:
 
 
 def find_columns(table: Table, max_header_row: int = 3) -> ColumnMap | None:
-    """The header row among the first rows and each column's role; None if no plan header."""
+    """The header row among the first rows and each column's kind; None if no plan header."""
     best: ColumnMap | None = None
     best_score = 1
     for row in range(min(max_header_row, table.n_rows)):
-        roles: dict[int, str] = {}
+        kinds: dict[int, str] = {}
         for cell in table.row_cells(row):
-            role = header_role(cell.text)
-            if role is None:
+            kind = header_kind(cell.text)
+            if kind is None:
                 continue
             for col in range(cell.col, cell.last_col + 1):
-                roles[col] = role
-        distinct = len(set(roles.values()))
+                kinds[col] = kind
+        distinct = len(set(kinds.values()))
         if distinct > best_score:
-            best, best_score = ColumnMap(header_row=row, roles=roles), distinct
+            best, best_score = ColumnMap(header_row=row, kinds=kinds), distinct
     if best is None:
         return None
     _settle_owner_columns(table, best)
@@ -82,7 +82,7 @@ def find_columns(table: Table, max_header_row: int = 3) -> ColumnMap | None:
 def _settle_owner_columns(table: Table, cmap: ColumnMap) -> None:
     """With several owner columns, commitments take the delivery lead's (or the rightmost);
     the others name the objective's executive lead."""
-    owner_cells = [c for c in table.row_cells(cmap.header_row) if cmap.roles.get(c.col) == "owner"]
+    owner_cells = [c for c in table.row_cells(cmap.header_row) if cmap.kinds.get(c.col) == "owner"]
     if len(owner_cells) < 2:
         return
     delivery = [c for c in owner_cells if "deliver" in c.text.lower()]
@@ -90,5 +90,5 @@ def _settle_owner_columns(table: Table, cmap: ColumnMap) -> None:
     for cell in owner_cells:
         if cell is not keep:
             for col in range(cell.col, cell.last_col + 1):
-                del cmap.roles[col]
+                del cmap.kinds[col]
                 cmap.objective_owner_cols.append(col)

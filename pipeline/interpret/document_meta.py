@@ -1,15 +1,18 @@
-"""The document's title, organisation and plan period."""
+"""The document's title, kind, organisation and plan period."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from normalisers.dates import plan_period
-from normalisers.organisations import resolve_organisation
+from normalisers.organisations import resolve_organisation, trust_with_code
 from normalisers.text import clean_text
+from pipeline.interpret.labels import layout
 from schemas.document import BlockKind, Document
-from schemas.plan import Organisation, Period
+from schemas.plan import UNKNOWN_KIND, Organisation, Period
 
 _EARLY_BLOCKS = 25
 UNKNOWN_ORGANISATION = "Unknown organisation"
@@ -18,6 +21,7 @@ UNKNOWN_ORGANISATION = "Unknown organisation"
 @dataclass(slots=True)
 class DocumentMeta:
     title: str | None
+    kind: str
     organisation: Organisation
     period: Period
 
@@ -32,11 +36,31 @@ def _title(document: Document) -> str | None:
     return clean_text(document.title) if document.title else None
 
 
-def read_meta(document: Document) -> DocumentMeta:
+def _organisation(texts: list[str], ods_code: str | None) -> Organisation:
+    """The organisation the texts name; under `ods_code` where one is given (a code the
+    trusts list lacks)."""
+    named = resolve_organisation(texts) or Organisation(name=UNKNOWN_ORGANISATION, code=None)
+    return Organisation(name=named.name, code=ods_code.strip().upper()) if ods_code else named
+
+
+@lru_cache(maxsize=1)
+def _kind_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b(?:{words})\b", re.I), kind) for words, kind in layout()["document_kinds"])
+
+
+def document_kind(title: str | None) -> str:
+    """The kind of document its title names ("annual_plan", "strategy", ...), else "other"."""
+    return next((kind for pattern, kind in _kind_rules() if pattern.search(title or "")), UNKNOWN_KIND)
+
+
+def read_meta(document: Document, *, kind: str | None = None, ods_code: str | None = None) -> DocumentMeta:
+    """What the document says of itself; `kind` and `ods_code`, where the caller knows them
+    (a sources registry), win over what the document seems to say."""
     title = _title(document)
     early = [clean_text(b.text) for b in document.blocks[:_EARLY_BLOCKS] if b.kind is not BlockKind.TABLE]
     stem = PurePath(document.source).stem.replace("-", " ").replace("_", " ")
     texts = [t for t in [title, document.title, *early, *document.furniture, stem] if t]
-    organisation = resolve_organisation(texts) or Organisation(name=UNKNOWN_ORGANISATION, code=None)
+    organisation = (trust_with_code(ods_code) if ods_code else None) or _organisation(texts, ods_code)
     period_texts = [t for t in [title, document.title, *early, PurePath(document.source).stem] if t]
-    return DocumentMeta(title=title, organisation=organisation, period=plan_period(period_texts))
+    return DocumentMeta(title=title, kind=kind or document_kind(title), organisation=organisation,
+                        period=plan_period(period_texts))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalisers.owners import glossary_kind
+from normalisers.assurance import glossary_kind
 from normalisers.text import clean_text
 from pipeline.interpret.columns import find_columns
 from pipeline.interpret.labels import is_glossary_heading, layout

@@ -13,9 +13,11 @@ from schemas.errors import NoPlanFound
 from schemas.plan import DocumentInfo, Plan
 
 
-def interpret(document: Document) -> Plan:
+def interpret(document: Document, *, kind: str | None = None, ods_code: str | None = None) -> Plan:
+    """The plan in `document`; `kind` and `ods_code`, where the caller knows them, name the
+    kind of document and its trust. Raises NoPlanFound when it holds none."""
     glossary, glossary_tables = find_glossary(document)
-    meta = read_meta(document)
+    meta = read_meta(document, kind=kind, ods_code=ods_code)
     year_start = meta.period.start.year if meta.period.start else None
     ctx = Context(source=document.source, glossary=glossary_map(glossary), year_start=year_start,
                   title=meta.title)
@@ -28,6 +30,7 @@ def interpret(document: Document) -> Plan:
         raise NoPlanFound(document.source, "no plan found: no plan table and no objectives, "
                                            "commitments or measures in the text")
     info = DocumentInfo(source=document.source, sha256=document.sha256, format=document.format,
-                        title=meta.title, organisation=meta.organisation, period=meta.period)
+                        title=meta.title, kind=meta.kind, organisation=meta.organisation,
+                        period=meta.period)
     return Plan(document=info, themes=parts.themes, objectives=parts.objectives,
                 commitments=parts.commitments, indicators=parts.indicators, glossary=glossary)

@@ -5,35 +5,33 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
+
+from normalisers.text import alternation
+from pipeline.interpret.data import data_file
 
 _SEP = r"\s*[:.\-–—]\s*"
 
 
 @lru_cache(maxsize=1)
 def layout() -> dict[str, Any]:
-    return yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("layout.yaml").read_text("utf-8"))
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return yaml.safe_load(data_file("layout.yaml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = layout()
-    words = _alternation(data["number_words"])
+    words = alternation(data["number_words"])
     return {
         "theme": re.compile(
-            rf"^(?:{_alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+|[a-z])\b{_SEP}(.+)$", re.I),
-        "outcome": re.compile(rf"^(?:{_alternation(data['outcome_labels'])})\s*:\s*(.+)$", re.I),
-        "assurance": re.compile(rf"^(?:{_alternation(data['assurance_labels'])})\s*:\s*(.+)$", re.I),
-        "audience": re.compile(rf"^({_alternation(list(data['audiences']))})\b\s*(?::\s*|$)(.*)$", re.I),
+            rf"^(?:{alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+|[a-z])\b{_SEP}(.+)$", re.I),
+        "outcome": re.compile(rf"^(?:{alternation(data['outcome_labels'])})\s*:\s*(.+)$", re.I),
+        "assurance": re.compile(rf"^(?:{alternation(data['assurance_labels'])})\s*:\s*(.+)$", re.I),
+        "audience": re.compile(rf"^({alternation(list(data['audiences']))})\b\s*(?::\s*|$)(.*)$", re.I),
         "glossary": re.compile(rf"^(?:(?:appendix|annex|annexe)\s+\w{{1,3}}{_SEP})?"
-                               rf"(?:{_alternation(data['glossary_headings'])})\s*:?$", re.I),
+                               rf"(?:{alternation(data['glossary_headings'])})\s*:?$", re.I),
     }
 
 

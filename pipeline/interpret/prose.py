@@ -28,11 +28,11 @@ from pipeline.interpret.prose_items import (
     commitment,
     indicator,
     is_measures_table,
-    provenance,
     table_indicators,
 )
-from pipeline.interpret.prose_sections import Role, Section, build_sections
+from pipeline.interpret.prose_sections import Section, SectionKind, build_sections
 from pipeline.interpret.prose_vocab import cue_after, is_heading_of, labelled, lead_line, mentions, starts_with
+from pipeline.interpret.provenance import block_provenance
 from schemas.document import Block, BlockKind, Document
 from schemas.plan import Indicator, Objective, Owner, Theme
 
@@ -78,20 +78,20 @@ class _Reader:
     def material(self, section: Section, bullets_only: bool) -> _Material:
         """Gather a structural section's own blocks and those of its component parts."""
         found = _Material()
-        self._read_blocks(found, section.blocks, Role.STRUCTURAL, section.heading is None, bullets_only, None)
+        self._read_blocks(found, section.blocks, SectionKind.STRUCTURAL, section.heading is None, bullets_only, None)
         for part in section.components():
             year = financial_year_start(part.title) if part.heading else None
-            self._read_blocks(found, part.blocks, part.role, False, bullets_only, year)
+            self._read_blocks(found, part.blocks, part.kind, False, bullets_only, year)
         if any(mentions("commitment_language", block.text) for block, _ in found.prose):
             found.commitments = sorted(found.commitments + found.prose, key=lambda c: self.position[id(c[0])])
         return found
 
-    def _read_blocks(self, found: _Material, blocks: list[Block], role: Role, at_root: bool,
+    def _read_blocks(self, found: _Material, blocks: list[Block], kind: SectionKind, at_root: bool,
                      bullets_only: bool, year: int | None) -> None:
-        if role in (Role.CONTEXT, Role.GLOSSARY):
+        if kind in (SectionKind.CONTEXT, SectionKind.GLOSSARY):
             return
         has_bullets = any(b.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE) for b in blocks)  # then prose is context
-        target = role  # where the next list goes: changed by lead-in paragraphs
+        target = kind  # where the next list goes: changed by lead-in paragraphs
         for block in blocks:
             lead = lead_line(block.text) if block.kind is not BlockKind.TABLE else None
             if lead:
@@ -108,11 +108,11 @@ class _Reader:
                 continue
             if _is_lead_in(block):
                 if starts_with("indicator_lead_ins", block.text):
-                    target = Role.INDICATORS
+                    target = SectionKind.INDICATORS
                 elif is_heading_of("commitment_headings", block.text) or "we will" in block.text.lower():
-                    target, year = Role.COMMITMENTS, financial_year_start(block.text) or year
+                    target, year = SectionKind.COMMITMENTS, financial_year_start(block.text) or year
                 continue
-            if role is Role.OUTCOME:
+            if kind is SectionKind.OUTCOME:
                 found.outcome.append(clean_text(block.text))
                 continue
             outcome = outcome_line(block.text) if block.kind is BlockKind.PARAGRAPH else None
@@ -122,29 +122,29 @@ class _Reader:
             if block.kind is BlockKind.LIST_ITEM:
                 self._bullet(found, block, target, at_root, year)
             elif block.kind is BlockKind.PARAGRAPH and not has_bullets:
-                self._paragraph(found, block, role, at_root, bullets_only, year)
+                self._paragraph(found, block, kind, at_root, bullets_only, year)
 
-    def _bullet(self, found: _Material, block: Block, target: Role, at_root: bool, year: int | None) -> None:
+    def _bullet(self, found: _Material, block: Block, target: SectionKind, at_root: bool, year: int | None) -> None:
         if block.list_depth:  # a sub-bullet belongs to the item above it
-            items = found.indicators if target is Role.INDICATORS else found.commitments
+            items = found.indicators if target is SectionKind.INDICATORS else found.commitments
             if items:
                 parent, parent_year = items[-1]
                 items[-1] = (Block(kind=parent.kind, text=f"{parent.text} {block.text}", page=parent.page,
                                    bbox=parent.bbox, confidence=parent.confidence), parent_year)
             return
-        if target is Role.INDICATORS:
+        if target is SectionKind.INDICATORS:
             found.indicators.append((block, year))
-        elif (target is Role.COMMITMENTS or not at_root) and not self.is_overview_line(block.text):
+        elif (target is SectionKind.COMMITMENTS or not at_root) and not self.is_overview_line(block.text):
             found.commitments.append((block, year))
 
     @staticmethod
-    def _paragraph(found: _Material, block: Block, role: Role, at_root: bool, bullets_only: bool,
+    def _paragraph(found: _Material, block: Block, kind: SectionKind, at_root: bool, bullets_only: bool,
                    year: int | None) -> None:
-        if role is Role.INDICATORS:
+        if kind is SectionKind.INDICATORS:
             found.indicators.append((block, year))
-        elif role is Role.COMMITMENTS:
+        elif kind is SectionKind.COMMITMENTS:
             found.commitments.append((block, year))
-        elif not bullets_only and not at_root and role is Role.STRUCTURAL:
+        elif not bullets_only and not at_root and kind is SectionKind.STRUCTURAL:
             found.prose.append((block, year))
 
 
@@ -152,7 +152,7 @@ def _structural(section: Section) -> list[Section]:
     """Structural sections below `section` in document order (not `section` itself)."""
     out = []
     for child in section.children:
-        if child.role is Role.STRUCTURAL:
+        if child.kind is SectionKind.STRUCTURAL:
             out.append(child)
         out.extend(_structural(child))
     return out
@@ -190,7 +190,7 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
     theme_refs = _refs([r for r, _ in theme_labels])
     theme_of: dict[int, str] = {}
     for section, ref, (_, title) in zip(themes, theme_refs, theme_labels, strict=True):
-        parts.themes.append(Theme(ref=ref, title=title, provenance=provenance(section.heading)))
+        parts.themes.append(Theme(ref=ref, title=title, provenance=block_provenance(section.heading)))
         for d in section.walk():
             theme_of[id(d)] = ref
 
@@ -201,7 +201,7 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
         owners = _owners(found.leads, ctx)
         parts.objectives.append(Objective(ref=ref, theme_ref=theme_of.get(id(section)), title=title,
                                           outcome=" ".join(found.outcome) or None, owners=owners,
-                                          provenance=provenance(section.heading)))
+                                          provenance=block_provenance(section.heading)))
         _add_items(parts, reader, found, ref, owners, ctx)
     root = reader.material(reader.root, bullets_only)
     _add_items(parts, reader, root, None, [], ctx)
@@ -252,11 +252,11 @@ def _stated_only(document: Document) -> PlanParts:
             title = _goal_title(sentence)
             if title:
                 ref = str(len(parts.objectives) + 1)
-                parts.objectives.append(Objective(ref=ref, title=title, provenance=provenance(block)))
+                parts.objectives.append(Objective(ref=ref, title=title, provenance=block_provenance(block)))
             elif cue_after("measure_cues", sentence) is not None:
                 measures.append((block, sentence))
     only = parts.objectives[0].ref if len(parts.objectives) == 1 else None
-    parts.indicators = [Indicator(objective_ref=only, text=sentence, provenance=provenance(block))
+    parts.indicators = [Indicator(objective_ref=only, text=sentence, provenance=block_provenance(block))
                         for block, sentence in measures]
     return parts
 

@@ -11,17 +11,10 @@ from normalisers.targets import parse_target
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context
 from pipeline.interpret.labels import numbered_heading, objective_code
-from pipeline.interpret.prose_vocab import column_role, inline_lead, labelled
+from pipeline.interpret.prose_vocab import column_kind, inline_lead, labelled
+from pipeline.interpret.provenance import block_provenance, cell_provenance
 from schemas.document import Block, Cell, Table
-from schemas.plan import Baseline, Commitment, Indicator, Owner, Provenance
-
-
-def provenance(block: Block, table: int | None = None, cell: Cell | None = None) -> Provenance:
-    bbox = cell.bbox if cell is not None and cell.bbox else block.bbox
-    return Provenance(page=cell.page if cell is not None and cell.page else block.page,
-                      bbox=[bbox.x0, bbox.top, bbox.x1, bbox.bottom] if bbox else None,
-                      table=table, row=cell.row if cell else None, col=cell.col if cell else None,
-                      confidence=block.confidence)
+from schemas.plan import Baseline, Commitment, Indicator, Owner
 
 
 def printed_ref(text: str) -> tuple[str | None, str]:
@@ -49,29 +42,29 @@ def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner],
         owners = normalise_owners([lead[0]], ctx.glossary)
         due = find_due(lead[1], year) if lead[1] else None
     return Commitment(ref=ref, objective_ref=objective_ref, text=text, owners=list(owners),
-                      due=due or find_due(text, year), provenance=provenance(block))
+                      due=due or find_due(text, year), provenance=block_provenance(block))
 
 
 def indicator(block: Block, objective_ref: str | None, year: int | None) -> Indicator:
     text = clean_text(block.text)
     target, baseline = parse_target(text)
     return Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline,
-                     due=find_due(text, year), provenance=provenance(block))
+                     due=find_due(text, year), provenance=block_provenance(block))
 
 
-def _roles(table: Table) -> dict[int, tuple[str, str]]:
-    """Column -> (role, header text) from the header row of a measures table."""
-    roles = {}
+def _column_kinds(table: Table) -> dict[int, tuple[str, str]]:
+    """Column -> (kind, header text) from the header row of a measures table."""
+    kinds = {}
     for cell in table.row_cells(0):
-        role = column_role(cell.text)
-        if role:
+        kind = column_kind(cell.text)
+        if kind:
             for col in range(cell.col, cell.last_col + 1):
-                roles.setdefault(col, (role, cell.text))
-    return roles
+                kinds.setdefault(col, (kind, cell.text))
+    return kinds
 
 
 def is_measures_table(table: Table) -> bool:
-    found = {role for role, _ in _roles(table).values()}
+    found = {kind for kind, _ in _column_kinds(table).values()}
     return "text" in found and bool(found & {"target", "baseline"})
 
 
@@ -80,14 +73,14 @@ def table_indicators(block: Block, table_index: int, objective_ref: str | None,
     """Rows of a Measure | Baseline | Target table; a measure cell spanning rows serves each row."""
     assert block.table is not None
     table = block.table
-    roles = _roles(table)
+    kinds = _column_kinds(table)
     out = []
     for row in range(1, table.n_rows):
         cells: dict[str, tuple[Cell, str]] = {}
-        for col, (role, header) in roles.items():
+        for col, (kind, header) in kinds.items():
             cell = table.cell_at(row, col)
-            if cell is not None and cell.text and role not in cells:
-                cells[role] = (cell, header)
+            if cell is not None and cell.text and kind not in cells:
+                cells[kind] = (cell, header)
         if "text" not in cells:
             continue
         measure_cell, _ = cells["text"]
@@ -102,5 +95,5 @@ def table_indicators(block: Block, table_index: int, objective_ref: str | None,
         elif "target" in cells:
             due = find_due(cells["target"][1], year)
         out.append(Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline,
-                             due=due, provenance=provenance(block, table_index, measure_cell)))
+                             due=due, provenance=cell_provenance(measure_cell, table_index, block)))
     return out

@@ -1,4 +1,4 @@
-"""A prose document's blocks as a tree of sections, each with the role its heading gives it.
+"""A prose document's blocks as a tree of sections, each with the kind its heading gives it.
 
 Real headings nest by level. A short line that is exactly a known part of a plan ("Why this
 matters", "In 2024/25 we will:", "Measures") acts as a heading below every real one, so a PDF
@@ -17,7 +17,7 @@ from pipeline.interpret.prose_vocab import is_heading_of, lead_line
 from schemas.document import Block, BlockKind
 
 
-class Role(StrEnum):
+class SectionKind(StrEnum):
     STRUCTURAL = "structural"  # a theme, an objective, or a title: decided by what it holds
     COMMITMENTS = "commitments"
     INDICATORS = "indicators"
@@ -26,8 +26,8 @@ class Role(StrEnum):
     GLOSSARY = "glossary"
 
 
-_ROLE_VOCABULARY = ((Role.COMMITMENTS, "commitment_headings"), (Role.INDICATORS, "indicator_headings"),
-                    (Role.OUTCOME, "outcome_headings"), (Role.CONTEXT, "context_headings"))
+_KIND_VOCABULARY = ((SectionKind.COMMITMENTS, "commitment_headings"), (SectionKind.INDICATORS, "indicator_headings"),
+                    (SectionKind.OUTCOME, "outcome_headings"), (SectionKind.CONTEXT, "context_headings"))
 _LABEL_LEVEL = 99  # a bold label line sits below every real heading
 _MAX_LABEL_WORDS = 10
 
@@ -36,7 +36,7 @@ _MAX_LABEL_WORDS = 10
 class Section:
     heading: Block | None
     level: int
-    role: Role
+    kind: SectionKind
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
 
@@ -55,45 +55,45 @@ class Section:
     def components(self) -> Iterator[Section]:
         """Descendant sections that are parts of this one (not structural sections of their own)."""
         for child in self.children:
-            if child.role is not Role.STRUCTURAL:
+            if child.kind is not SectionKind.STRUCTURAL:
                 yield child
                 yield from child.components()
 
 
-def heading_role(text: str) -> Role:
+def section_kind(text: str) -> SectionKind:
     if is_glossary_heading(text):
-        return Role.GLOSSARY
-    for role, vocabulary in _ROLE_VOCABULARY:
+        return SectionKind.GLOSSARY
+    for kind, vocabulary in _KIND_VOCABULARY:
         if is_heading_of(vocabulary, text):
-            return role
-    return Role.STRUCTURAL
+            return kind
+    return SectionKind.STRUCTURAL
 
 
-def _as_heading(block: Block) -> tuple[int, Role] | None:
+def _as_heading(block: Block) -> tuple[int, SectionKind] | None:
     if lead_line(block.text):  # "Priority lead: X" in heading type is a labelled line
         return None
     if block.kind is BlockKind.HEADING and block.text:
-        return block.level or 1, heading_role(block.text)
+        return block.level or 1, section_kind(block.text)
     if block.kind is BlockKind.PARAGRAPH and len(block.text.split()) <= _MAX_LABEL_WORDS:
-        role = heading_role(block.text)
-        if role is not Role.STRUCTURAL:
-            return _LABEL_LEVEL, role
+        kind = section_kind(block.text)
+        if kind is not SectionKind.STRUCTURAL:
+            return _LABEL_LEVEL, kind
     return None
 
 
 def build_sections(blocks: list[Block]) -> Section:
     """The section tree; the root holds what comes before the first heading."""
-    root = Section(heading=None, level=0, role=Role.STRUCTURAL)
+    root = Section(heading=None, level=0, kind=SectionKind.STRUCTURAL)
     stack = [root]
     for block in blocks:
         found = _as_heading(block)
         if found is None:
             stack[-1].blocks.append(block)
             continue
-        level, role = found
+        level, kind = found
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
-        section = Section(heading=block, level=level, role=role)
+        section = Section(heading=block, level=level, kind=kind)
         stack[-1].children.append(section)
         stack.append(section)
     return _without_title(root)
@@ -104,8 +104,8 @@ def _without_title(root: Section) -> Section:
     filled = [c for c in root.children if not c.is_empty()]
     if any(b.kind is not BlockKind.PARAGRAPH for b in root.blocks):
         return root
-    if len(filled) != 1 or filled[0].role is not Role.STRUCTURAL:
+    if len(filled) != 1 or filled[0].kind is not SectionKind.STRUCTURAL:
         return root
     title = filled[0]
-    return Section(heading=None, level=title.level, role=Role.STRUCTURAL, blocks=root.blocks + title.blocks,
+    return Section(heading=None, level=title.level, kind=SectionKind.STRUCTURAL, blocks=root.blocks + title.blocks,
                    children=title.children)

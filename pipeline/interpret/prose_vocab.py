@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
+from normalisers.text import alternation
+from pipeline.interpret.data import data_file
 from pipeline.interpret.labels import ref_from_word
 
 _END = r"\s*[:.?!]?\s*"
@@ -18,12 +19,12 @@ _REF = r"(\d{1,2}(?:\.\d{1,2})?|[a-z]{3,9}|[ivx]{1,4}|[a-z])"
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    return yaml.safe_load(resources.files("pipeline.interpret.data").joinpath("prose.yaml").read_text("utf-8"))
+    return yaml.safe_load(data_file("prose.yaml").read_text("utf-8"))
 
 
 def _either(phrases: list[str]) -> str:
-    """Phrases (regular expressions) as one alternation, longest first; a space matches any."""
-    return "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p in sorted(phrases, key=len, reverse=True))
+    """The vocabulary's phrases (regular expressions) as one alternation."""
+    return alternation(phrases, patterns=True)
 
 
 @cache
@@ -105,10 +106,10 @@ def cue_after(kind: str, sentence: str) -> str | None:
     return sentence[match.end():] if match else None
 
 
-def column_role(header: str) -> str | None:
-    """"Baseline (2023/24)" -> "baseline"; roles from measure_columns."""
+def column_kind(header: str) -> str | None:
+    """"Baseline (2023/24)" -> "baseline"; kinds from measure_columns."""
     key = re.sub(r"\(.*?\)", "", header).strip().lower().rstrip(":")
-    for role, names in vocabulary()["measure_columns"].items():
+    for kind, names in vocabulary()["measure_columns"].items():
         if any(key == n or key.startswith(f"{n} ") for n in names):
-            return role
+            return kind
     return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from normalisers.assurance import normalise_assurance
 from normalisers.dates import find_due, parse_due
-from normalisers.owners import normalise_assurance, normalise_owners
+from normalisers.owners import normalise_owners
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
 from pipeline.interpret.columns import ColumnMap, find_columns
@@ -25,6 +26,7 @@ from pipeline.interpret.labels import (
     outcome_line,
     theme_banner,
 )
+from pipeline.interpret.provenance import block_provenance, cell_provenance
 from schemas.document import BlockKind, Cell, Document, Line, Table
 from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
 
@@ -49,7 +51,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             table = block.table
             cmap = find_columns(table)
             if cmap is None and last_map is not None and table.n_cols == last_map_cols:
-                cmap = ColumnMap(header_row=-1, roles=last_map.roles,
+                cmap = ColumnMap(header_row=-1, kinds=last_map.kinds,
                                  objective_owner_cols=last_map.objective_owner_cols)
             if cmap is None:
                 continue
@@ -67,7 +69,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         text = clean_text(block.text)
         if not text:
             continue
-        prov = Provenance(page=block.page, bbox=_bbox(block.bbox), confidence=block.confidence)
+        prov = block_provenance(block)
         banner = theme_banner(text)
         if banner:
             builder.theme(banner[0], banner[1], prov)
@@ -84,16 +86,6 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         elif pending_heading is not None and not pending_heading[3] and block.kind is not BlockKind.HEADING:
             pending_heading = None  # prose under an unnumbered heading: it introduces, it does not name
     return builder.parts
-
-
-def _bbox(box) -> list[float] | None:
-    return [round(box.x0, 1), round(box.top, 1), round(box.x1, 1), round(box.bottom, 1)] if box else None
-
-
-def _cell_prov(cell: Cell, table_index: int) -> Provenance:
-    confidences = [line.confidence for line in cell.lines if line.confidence is not None]
-    return Provenance(page=cell.page, bbox=_bbox(cell.bbox), table=table_index, row=cell.row, col=cell.col,
-                      confidence=min(confidences) if confidences else None)
 
 
 def _is_banner(cell: Cell, width: int, content_cols: list[int]) -> bool:
@@ -225,7 +217,7 @@ class _Builder:
 
     def _banner_row(self, cell: Cell, table_index: int) -> None:
         text = clean_text(cell.text)
-        prov = _cell_prov(cell, table_index)
+        prov = cell_provenance(cell, table_index)
         if banner := theme_banner(text):
             self.theme(banner[0], banner[1], prov)
         elif (outcome := outcome_line(text)) and self.parts.themes:
@@ -260,8 +252,8 @@ class _Builder:
     def _plan_row(self, table: Table, grid, r: int, cmap: ColumnMap, table_index: int,
                   deliverable_cols: list[int], objective_cols: list[int], ref_cols: list[int],
                   ref_names_objective: bool) -> None:
-        def covering(role_cols: list[int]) -> Cell | None:
-            for c in role_cols:
+        def covering(kind_cols: list[int]) -> Cell | None:
+            for c in kind_cols:
                 if grid[r][c] is not None and grid[r][c].text.strip():
                     return grid[r][c]
             return None
@@ -279,7 +271,7 @@ class _Builder:
                                            for ln in _lines(grid[r][c])], self.ctx.glossary) \
                     if cmap.objective_owner_cols else []
                 title = _text([Line(code[1])] + _lines(deliverable)[1:])
-                self.objective(code[0], title, _cell_prov(deliverable, table_index), owners)
+                self.objective(code[0], title, cell_provenance(deliverable, table_index), owners)
                 self.current_objective_source = "code"
                 return
 
@@ -297,7 +289,7 @@ class _Builder:
             owners = []
             if ref_names_objective:
                 owners = normalise_owners([ln.text for ln in _lines(covering(cmap.cols("owner")))], self.ctx.glossary)
-            self.objective(ref, title, _cell_prov(cells[0], table_index), owners)
+            self.objective(ref, title, cell_provenance(cells[0], table_index), owners)
             self.objective_cells = objective_cells
 
         # Commitments from the deliverable cell that starts in this row.
@@ -322,7 +314,7 @@ class _Builder:
                 commitment = Commitment(
                     ref=ref, objective_ref=self.current_objective, text=text,
                     owners=[o.model_copy() for o in owners], assurance=[a.model_copy() for a in assurance],
-                    due=due.model_copy() if due else None, provenance=_cell_prov(deliverable, table_index))
+                    due=due.model_copy() if due else None, provenance=cell_provenance(deliverable, table_index))
                 self.parts.commitments.append(commitment)
                 row_commitments.append(commitment)
             self.row_commitment_ref = row_commitments[0].ref if len(row_commitments) == 1 else None
@@ -348,7 +340,7 @@ class _Builder:
     def _indicators(self, cell: Cell, table_index: int, commitment_ref: str | None) -> None:
         audience: str | None = None
         lead_in_due: Due | None = None
-        prov = _cell_prov(cell, table_index)
+        prov = cell_provenance(cell, table_index)
         for line in _lines(cell):
             text = clean_text(line.text)
             label = audience_label(text)

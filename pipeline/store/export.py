@@ -10,11 +10,8 @@ import pandas as pd
 from openpyxl import Workbook
 from sqlalchemy import Engine, text
 
-from pipeline import config
-
 ExportFormat = Literal["csv", "parquet", "xlsx", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "parquet", "xlsx", "json")
-DEFAULT_OUT = config.PROCESSED_DIR / "export"
 XLSX_NAME = "trustplans.xlsx"
 
 # table name -> (view, order)
@@ -41,7 +38,7 @@ def read_tables(engine: Engine) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def export_tables(engine: Engine, fmt: ExportFormat, out_dir: Path = DEFAULT_OUT) -> list[Path]:
+def export_tables(engine: Engine, fmt: ExportFormat, out_dir: Path) -> list[Path]:
     """Write the flat tables into `out_dir` (csv/parquet/json: one file per table; xlsx: one
     workbook with a sheet per table); returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ new one is its next version and the old one is marked superseded ("changed"); el
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -19,20 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline import config
-from pipeline.store.engine import name_key
+from pipeline.store.organisations import organisation_id
+from pipeline.store.records import as_utc, utc_now
 from schemas import plan as pj
 from schemas import tables as db
 
-# Document kind from the title: the first rule whose words appear wins.
-KIND_RULES: tuple[tuple[str, str], ...] = (
-    (r"implementation plan", "implementation_plan"),
-    (r"operational plan", "operational_plan"),
-    (r"annual plan", "annual_plan"),
-    (r"improvement plan", "improvement_plan"),
-    (r"objectives|aims|priorities|goals", "objectives"),
-    (r"strategy|strategic|vision", "strategy"),
-    (r"plan", "plan"),
-)
 PROVENANCE_COLUMNS = ("page", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom",
                       "table_index", "table_row", "table_col", "ocr_confidence")
 
@@ -41,50 +31,6 @@ PROVENANCE_COLUMNS = ("page", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom",
 class LoadOutcome:
     status: Literal["new", "changed", "unchanged"]
     document_id: int | None
-
-
-def document_kind(title: str | None) -> str:
-    text = (title or "").casefold()
-    for pattern, kind in KIND_RULES:
-        if re.search(rf"\b(?:{pattern})\b", text):
-            return kind
-    return "other"
-
-
-def utc_now() -> dt.datetime:
-    """Now in UTC, naive (the database stores UTC without a zone)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _as_utc(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def known_sha256(engine: Engine, sha256: str) -> bool:
-    """Whether a document with these bytes is already loaded."""
-    with Session(engine) as session:
-        return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256)) is not None
-
-
-def record_failure(engine: Engine, source: str, error: str, sha256: str | None = None) -> None:
-    """Record a file that could not be extracted or loaded (an extraction run, failed)."""
-    with Session(engine) as session, session.begin():
-        session.add(db.ExtractionRun(ran_at=utc_now(), extractor_version=config.EXTRACTOR_VERSION,
-                                     status="failed", source=source, sha256=sha256, error=error))
-
-
-def record_run_summary(engine: Engine, *, trigger: str, started_at: dt.datetime,
-                       finished_at: dt.datetime, new: int, changed: int, unchanged: int,
-                       failed: int) -> int:
-    """Store the summary of one batch (CLI ingest, scheduled refresh); returns its id."""
-    run = db.RefreshRun(trigger=trigger, started_at=_as_utc(started_at), finished_at=_as_utc(finished_at),
-                        new=new, changed=changed, unchanged=unchanged, failed=failed)
-    with Session(engine) as session, session.begin():
-        session.add(run)
-        session.flush()
-        return run.id
 
 
 def load_plan(engine: Engine, plan: pj.Plan, *, source: str, retrieved_at: dt.datetime | None = None,
@@ -96,7 +42,7 @@ def load_plan(engine: Engine, plan: pj.Plan, *, source: str, retrieved_at: dt.da
             existing = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
             if existing is not None:
                 return LoadOutcome("unchanged", existing)
-            document, replaced = _add_document(session, plan, source, _as_utc(retrieved_at), published_on)
+            document, replaced = _add_document(session, plan, source, as_utc(retrieved_at), published_on)
             _Contents(session, document.id).add(plan)
             outcome = LoadOutcome("changed" if replaced else "new", document.id)
     except IntegrityError:
@@ -112,18 +58,18 @@ def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: 
                   published_on: dt.date | None) -> tuple[db.Document, list[db.Document]]:
     info = plan.document
     period = info.period or pj.Period()
-    organisation_id = resolve_organisation(session, info.organisation)
-    kind = document_kind(info.title)
+    org_id = organisation_id(session, info.organisation)
+    kind = info.kind
     same_chain = db.Document.location == location
     if period.start is not None:
         same_chain = or_(same_chain, and_(
-            db.Document.organisation_id == organisation_id, db.Document.kind == kind,
+            db.Document.organisation_id == org_id, db.Document.kind == kind,
             db.Document.period_start == period.start, db.Document.period_end == period.end))
     replaced = list(session.scalars(
         select(db.Document).where(db.Document.superseded_by_id.is_(None), same_chain)))
     now = utc_now()
     document = db.Document(
-        organisation_id=organisation_id, organisation_name=info.organisation.name,
+        organisation_id=org_id, organisation_name=info.organisation.name,
         organisation_code=info.organisation.code, source=info.source, location=location,
         sha256=info.sha256, format=info.format, title=info.title, kind=kind,
         has_period=info.period is not None, period_label=period.label, period_start=period.start,
@@ -136,37 +82,6 @@ def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: 
     session.add(db.ExtractionRun(ran_at=now, extractor_version=config.EXTRACTOR_VERSION, status="loaded",
                                  source=location, sha256=info.sha256, document_id=document.id))
     return document, replaced
-
-
-def resolve_organisation(session: Session, organisation: pj.Organisation) -> int:
-    """The organisation a document names: by ODS code, else by name or alternative name
-    (case-insensitive; a trust's own name wins over another's alternative name). A name
-    that matches no trust, or several equally, gets an organisation of its own with a null
-    ODS code (reused by later documents naming it the same way)."""
-    if organisation.code:
-        found = session.scalar(select(db.Organisation.id).where(
-            db.Organisation.ods_code == organisation.code.strip().upper()))
-        if found is not None:
-            return found
-    key = name_key(organisation.name)
-    matches = session.execute(
-        select(db.OrganisationName.organisation_id, db.OrganisationName.is_primary, db.Organisation.ods_code)
-        .join(db.Organisation, db.Organisation.id == db.OrganisationName.organisation_id)
-        .where(db.OrganisationName.name_key == key)
-        .order_by(db.OrganisationName.organisation_id)).all()
-    known = [m for m in matches if m.ods_code is not None]
-    for candidates in ([m for m in known if m.is_primary], known):
-        if len({m.organisation_id for m in candidates}) == 1:
-            return candidates[0].organisation_id
-    unknown = [m.organisation_id for m in matches if m.ods_code is None]
-    if unknown:
-        return unknown[0]
-    org = db.Organisation(name=organisation.name)
-    session.add(org)
-    session.flush()
-    session.add(db.OrganisationName(organisation_id=org.id, name=organisation.name, name_key=key,
-                                    is_primary=True))
-    return org.id
 
 
 def _provenance(item: pj.Provenance | None) -> dict[str, Any]:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline import config
 from pipeline.store.engine import database_error, read_only_engine
 
 
@@ -19,10 +16,9 @@ class QueryResult:
     rows: list[tuple[Any, ...]]
 
 
-def run_query(sql: str, url: str | None = None) -> QueryResult:
-    """Run `sql` read-only against `url` (default: the configured database). The statement
-    goes to the driver as written (no parameters, so `%` and `:` need no escaping)."""
-    url = url or config.database_url()
+def run_query(sql: str, url: str) -> QueryResult:
+    """Run `sql` read-only against the database at `url`. The statement goes to the driver
+    as written (no parameters, so `%` and `:` need no escaping)."""
     engine = read_only_engine(url)
     try:
         connection = engine.raw_connection()
@@ -45,10 +41,3 @@ def run_query(sql: str, url: str | None = None) -> QueryResult:
         raise database_error(err, "query failed", url) from err
     finally:
         engine.dispose()
-
-
-def print_result(result: QueryResult, console: Console | None = None) -> None:
-    table = Table(*result.columns, show_lines=False)
-    for row in result.rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    (console or Console()).print(table)

@@ -58,7 +58,7 @@ class _Reader:
         return pj.Plan(
             document=pj.DocumentInfo(
                 source=document.source, sha256=document.sha256, format=document.format,
-                title=document.title, period=period,
+                title=document.title, kind=document.kind, period=period,
                 organisation=pj.Organisation(name=document.organisation_name,
                                              code=document.organisation_code)),
             themes=[pj.Theme(ref=t.ref, title=t.title, outcome=t.outcome, provenance=_provenance(t))

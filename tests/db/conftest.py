@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from pipeline.store.engine import make_engine, upgrade
+from pipeline.store.engine import make_engine
+from pipeline.store.migrate import upgrade
 from tests.db.dbsupport import BACKENDS
 
 PG_TEMPLATE = "trustplans_migrated"

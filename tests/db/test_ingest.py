@@ -1,4 +1,5 @@
-"""ingest_paths: each file on its own; failures recorded; the batch goes on."""
+"""run_batch, as `trustplans ingest` runs it: each file on its own; failures recorded (the file
+quarantined); the batch goes on."""
 
 from __future__ import annotations
 
@@ -9,13 +10,22 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from extractors.registry import file_sha256
-from pipeline.runs.ingest import expand, ingest_paths
+from pipeline import config
+from pipeline.fetch.sources import expand, sources_from_locations
+from pipeline.runs.batch import run_batch
+from pipeline.runs.summary import RunSummary
 from pipeline.store.load import load_plan
 from schemas import tables as db
 from tests.db.dbsupport import CORPUS, gold_plans, row_counts
 
 GOOD = ("uhb-2021-22-plan-docx/uhb-2021-22-plan.docx",
         "wah-2022-23-objectives-pdf/wah-2022-23-objectives.pdf")
+
+
+def ingest_paths(paths: list[Path], engine: Engine, processed: Path) -> RunSummary:
+    settings = config.settings(database_url=engine.url.render_as_string(hide_password=False),
+                               processed_dir=processed)
+    return run_batch(sources_from_locations(str(path) for path in paths), settings, trigger="cli")
 
 
 def failed_runs(engine: Engine) -> list[db.ExtractionRun]:
@@ -32,10 +42,13 @@ def test_a_broken_file_among_good_ones_is_recorded_and_the_good_ones_load(engine
     broken = folder / "broken.pdf"
     broken.write_bytes((CORPUS / GOOD[1]).read_bytes()[:3000])  # a truncated PDF
 
-    report = ingest_paths([folder], engine, progress=False)
+    report = ingest_paths([folder], engine, tmp_path / "processed")
 
-    assert [path.name for path, _ in report.failed] == ["broken.pdf"]
-    assert sorted(p.name for p in report.new + report.changed) == sorted(Path(n).name for n in GOOD)
+    assert [Path(result.source).name for result in report.failed] == ["broken.pdf"]
+    assert sorted(Path(r.source).name for r in report.documents if r.status in ("new", "changed")) \
+        == sorted(Path(n).name for n in GOOD)
+    [kept] = [Path(result.quarantined) for result in report.failed if result.quarantined]
+    assert kept.read_bytes() == broken.read_bytes() and kept.with_name(kept.name + ".error.json").is_file()
     with Session(engine) as session:
         loaded = set(session.scalars(select(db.Document.sha256)))
     assert loaded == {file_sha256(folder / Path(name).name) for name in GOOD}
@@ -43,8 +56,8 @@ def test_a_broken_file_among_good_ones_is_recorded_and_the_good_ones_load(engine
     assert (failure.source, failure.sha256) == (str(broken), file_sha256(broken))
     assert "broken.pdf" in failure.error
 
-    again = ingest_paths([folder], engine, progress=False)  # the good ones are known by their bytes
-    assert (len(again.unchanged), len(again.failed)) == (2, 1)
+    again = ingest_paths([folder], engine, tmp_path / "processed")  # the good ones are known by their bytes
+    assert again.counts() == {"new": 0, "changed": 0, "unchanged": 2, "failed": 1}
 
 
 def test_a_missing_file_is_recorded_and_a_known_one_is_not_extracted_again(engine: Engine,
@@ -54,7 +67,7 @@ def test_a_missing_file_is_recorded_and_a_known_one_is_not_extracted_again(engin
     before = row_counts(engine)
     missing = tmp_path / "gone.pdf"
 
-    report = ingest_paths([missing, path], engine, progress=False)
+    report = ingest_paths([missing, path], engine, tmp_path / "processed")
 
     assert report.counts() == {"new": 0, "changed": 0, "unchanged": 1, "failed": 1}
     [failure] = failed_runs(engine)
@@ -62,6 +75,7 @@ def test_a_missing_file_is_recorded_and_a_known_one_is_not_extracted_again(engin
     assert "SourceNotFound" in failure.error
     after = row_counts(engine)
     assert after.pop("extraction_runs") == before.pop("extraction_runs") + 1
+    assert after.pop("refresh_runs") == before.pop("refresh_runs") + 1  # the batch's totals
     assert after == before
 
 

@@ -11,7 +11,8 @@ import sys
 from sqlalchemy import Engine, text
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.store.load import known_sha256, load_plan
+from pipeline.store.load import load_plan
+from pipeline.store.records import known_sha256
 from tests.db.dbsupport import big_plan, gold_plans, row_counts
 
 COMMITMENTS = 5000

@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from pipeline.store.engine import make_engine, upgrade
-from pipeline.store.load import document_kind, known_sha256, load_plan, record_failure, record_run_summary
+from pipeline.store.engine import make_engine
+from pipeline.store.load import load_plan
+from pipeline.store.migrate import upgrade
 from pipeline.store.read import plan_from_db
+from pipeline.store.records import known_sha256, record_failure, record_run_summary
 from schemas import tables as db
 from schemas.plan import Indicator, Organisation, Provenance
 from tests.db.dbsupport import BACKENDS, gold_plans, row_counts, with_changes
@@ -114,20 +116,6 @@ def test_organisation_names_resolve_to_ods_codes(engine: Engine, name: str, code
     assert organisations[0].id == organisations[1].id  # an unknown trust is one row, reused
     assert documents[0].organisation_name == name
     assert plan_from_db(engine, outcome.document_id).document.organisation == named.document.organisation
-
-
-@pytest.mark.parametrize(("title", "kind"), [
-    ("UHB 2021/22 Strategy Implementation Plan", "implementation_plan"),
-    ("Operational Plan 2023/24", "operational_plan"),
-    ("Our strategic objectives, one year goals & improvement priorities in 2022/23", "objectives"),
-    ("Our strategy 2024–2027: summary", "strategy"),
-    ("Our 2020 Vision", "strategy"),
-    ("Annual Plan 2024/25", "annual_plan"),
-    ("Board papers", "other"),
-    (None, "other"),
-])
-def test_document_kind_comes_from_title_words(title: str | None, kind: str) -> None:
-    assert document_kind(title) == kind
 
 
 def test_provenance_is_kept_on_every_extracted_row(engine: Engine) -> None:

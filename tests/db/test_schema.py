@@ -13,8 +13,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select
 
-from pipeline.config import PROJECT_ROOT, TRUSTS_CSV
-from pipeline.store.engine import alembic_config, make_engine, read_trusts, sync_organisations, upgrade
+from normalisers.organisations import TRUSTS_CSV, read_trusts
+from pipeline.config import PROJECT_ROOT
+from pipeline.store.engine import make_engine
+from pipeline.store.migrate import alembic_config, upgrade
+from pipeline.store.organisations import sync_organisations
 from schemas import tables as db
 
 TABLES = set(db.Base.metadata.tables)

@@ -61,9 +61,8 @@ def rows(url: str, *columns: object, where: tuple = ()) -> list[tuple]:
 
 def cli_env(work: Path, prefect_api: str) -> dict[str, str]:
     """Environment for a `trustplans` subprocess: the session's Prefect API, a database and a
-    data folder (with the trusts list) of its own under `work`."""
+    data folder of its own under `work`."""
     data = work / "data"
     data.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(config.TRUSTS_CSV, data / config.TRUSTS_CSV.name)
     return {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(work / "prefect-home"),
             "TRUSTPLANS_DATABASE_URL": database_url(work), "TRUSTPLANS_DATA_DIR": str(data)}

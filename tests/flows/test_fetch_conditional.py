@@ -1,4 +1,4 @@
-"""pipeline/fetch_conditional.py against the test HTTP server: conditional GET, kept bytes,
+"""pipeline/fetch/fetcher.py against the test HTTP server: conditional GET, kept bytes,
 and which failures are worth a retry."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import config
-from pipeline.fetch.conditional import FetchDirs, fetch_source, is_transient
+from pipeline.fetch.fetcher import FetchDirs, fetch_source, is_transient
 from pipeline.fetch.sources import Source
 from schemas.errors import FetchFailed, SourceNotFound
 from tests.flows.httpsite import Site

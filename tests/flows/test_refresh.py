@@ -109,7 +109,7 @@ def test_failed_documents_are_recorded_and_kept_while_the_rest_load(site: Site, 
     by_source = {r.source: r for r in summary.documents}
     assert "HTTP 404" in by_source[missing].error
     assert "no answer within 1 s" in by_source[slow].error
-    assert "CorruptFile" in by_source[corrupt].error
+    assert "CorruptFile" in by_source[corrupt].failure
     assert site.requested("gone.pdf") == 1  # a 404 is not retried
     assert site.requested("slow/plan.html") == 2  # a time-out is, once here
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalisers.owners import glossary_kind, normalise_assurance
+from normalisers.assurance import glossary_kind, normalise_assurance
 
 UHB_GROUPS = {
     "CEAG": "Chief Executive's Advisory Group",

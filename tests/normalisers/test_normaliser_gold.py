@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from normalisers.assurance import glossary_kind
 from normalisers.dates import financial_year_start, find_due, parse_due, plan_period
-from normalisers.owners import glossary_kind
 from normalisers.targets import parse_target
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

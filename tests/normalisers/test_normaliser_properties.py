@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from normalisers.assurance import glossary_kind, normalise_assurance
 from normalisers.dates import financial_year_start, find_due, parse_due, plan_period
 from normalisers.organisations import resolve_organisation
-from normalisers.owners import glossary_kind, normalise_assurance, normalise_owners, split_owner_cell
+from normalisers.owners import normalise_owners, split_owner_cell
 from normalisers.targets import parse_target
 from normalisers.text import clean_text, repair_ocr
 

@@ -1,14 +1,14 @@
-"""pipeline/columns.py: a column's role from its header text (data/columns.yaml)."""
+"""pipeline/columns.py: a column's kind from its header text (data/columns.yaml)."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.interpret.columns import ROLES, find_columns, header_role
+from pipeline.interpret.columns import COLUMN_KINDS, find_columns, header_kind
 from tests.builders import cell, header_cells, plain_row, table
 
 
-@pytest.mark.parametrize(("header", "role"), [
+@pytest.mark.parametrize(("header", "kind"), [
     ("Strategic objective", "objective"),
     ("Objectives 2023/24", "objective"),
     ("Deliverables", "deliverable"),
@@ -35,8 +35,8 @@ from tests.builders import cell, header_cells, plain_row, table
     ("Ref.", "ref"),
     ("No.", "ref"),
 ])
-def test_header_role(header: str, role: str) -> None:
-    assert header_role(header) == role
+def test_header_kind(header: str, kind: str) -> None:
+    assert header_kind(header) == kind
 
 
 @pytest.mark.parametrize("text", [
@@ -46,20 +46,20 @@ def test_header_role(header: str, role: str) -> None:
     "Develop an action plan with partners to reduce the date of handover and lead the system response",
 ])
 def test_no_role(text: str) -> None:
-    assert header_role(text) is None
+    assert header_kind(text) is None
 
 
 def test_roles_are_the_known_ones() -> None:
-    assert set(ROLES) == {"objective", "deliverable", "owner", "due", "indicator", "assurance", "ref"}
+    assert set(COLUMN_KINDS) == {"objective", "deliverable", "owner", "due", "indicator", "assurance", "ref"}
 
 
-def test_finds_header_row_and_roles() -> None:
+def test_finds_header_row_and_column_kinds() -> None:
     tbl = table(header_cells(["Ref", "Objective", "Actions", "Lead", "By when", "Success measure"])
                 + plain_row(1, ["1", "Improve flow", "Open ward", "COO", "Q2", "LOS down"]))
     cmap = find_columns(tbl)
     assert cmap is not None
     assert cmap.header_row == 0
-    assert cmap.roles == {0: "ref", 1: "objective", 2: "deliverable", 3: "owner", 4: "due", 5: "indicator"}
+    assert cmap.kinds == {0: "ref", 1: "objective", 2: "deliverable", 3: "owner", 4: "due", 5: "indicator"}
     assert cmap.is_plan_table
     assert cmap.cols("owner") == [3]
     assert cmap.objective_owner_cols == []
@@ -88,7 +88,7 @@ def test_unlabelled_columns_have_no_role() -> None:
     tbl = table(header_cells(["Action", "Lead", "RAG", "By when"]))
     cmap = find_columns(tbl)
     assert cmap is not None
-    assert 2 not in cmap.roles
+    assert 2 not in cmap.kinds
     assert cmap.cols("due") == [3]
 
 
@@ -114,7 +114,7 @@ def test_two_owner_columns_without_delivery_keep_rightmost() -> None:
 @pytest.mark.parametrize("headers", [
     ["Abbreviation", "Meaning"],
     ["Owner", "Due date"],  # no objective or deliverable column
-    ["Actions"],  # a single role is not a header row
+    ["Actions"],  # a single kind is not a header row
     ["Name", "Role", "Telephone"],
 ])
 def test_not_a_plan_table(headers: list[str]) -> None:

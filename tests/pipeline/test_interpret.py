@@ -10,8 +10,9 @@ import jsonschema
 import pydantic
 import pytest
 
+from pipeline.interpret.document_meta import document_kind
 from pipeline.interpret.interpreter import interpret
-from pipeline.runs.extract import extract_plan
+from pipeline.runs.document import extract_plan
 from schemas.document import Document
 from schemas.errors import NoPlanFound
 from schemas.plan import Plan, json_schema
@@ -128,3 +129,17 @@ def test_corpus_word_file_matches_gold(path: Path) -> None:
             actual["objective refs"][i] = None
     for key in expected:
         assert actual[key] == expected[key], key
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("UHB 2021/22 Strategy Implementation Plan", "implementation_plan"),
+    ("Operational Plan 2023/24", "operational_plan"),
+    ("Our strategic objectives, one year goals & improvement priorities in 2022/23", "objectives"),
+    ("Our strategy 2024–2027: summary", "strategy"),
+    ("Our 2020 Vision", "strategy"),
+    ("Annual Plan 2024/25", "annual_plan"),
+    ("Board papers", "other"),
+    (None, "other"),
+])
+def test_document_kind_comes_from_title_words(title: str | None, kind: str) -> None:
+    assert document_kind(title) == kind

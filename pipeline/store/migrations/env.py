@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from pipeline.config import default_database_url
 from pipeline.store.engine import make_engine
 from schemas.tables import Base
 
@@ -23,7 +24,7 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_migrations(connection)
 else:
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or None)
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or default_database_url())
     try:
         with engine.begin() as conn:
             run_migrations(conn)

@@ -1,22 +1,24 @@
-"""Helpers shared by the owner and assurance normalisers: labels, brackets, abbreviations, glossary."""
+"""The lines of an owner or assurance cell, as both normalisers read them: labels dropped, OCR
+repaired, wrapped names re-joined, split outside brackets; abbreviations and the document's
+glossary looked up."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from normalisers.roles import vocabulary
-from normalisers.text import clean_text, known_acronyms, repair_ocr
+from normalisers.text import alternation, clean_text, known_acronyms, repair_ocr
 
 _ACRONYM = re.compile(r"(?:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*|[A-Z]{2,}|[A-Z]&[A-Z])s?")
+AND = re.compile(r"\s+(?:and|&)\s+", re.I)  # "and" / "&" between two names, or inside one
 _STOP_WORDS = frozenset({"of", "and", "for", "the", "to", "in", "on", "at", "by", "with", "all", "a", "an", "or"})
 
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
-    labels = sorted(vocabulary()["labels"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(label) for label in labels) + r")\s*[:\-–]\s*", re.I)
+    return re.compile(r"^(?:" + alternation(vocabulary()["labels"]) + r")\s*[:\-–]\s*", re.I)
 
 
 def strip_label(text: str) -> str:
@@ -32,6 +34,21 @@ def clean_line(text: str) -> str:
         w.upper() if w.islower() and w not in _STOP_WORDS and w.upper() in acronyms else w for w in text.split(" ")
     ]
     return strip_label(" ".join(words)).strip()
+
+
+def join_wrapped(lines: Sequence[str], continues: Callable[[str, str], bool]) -> list[str]:
+    """The cell's lines cleaned (clean_line), each joined to the one before where
+    `continues(previous, line)`: a PDF line that wraps inside a name."""
+    units: list[str] = []
+    for line in lines:
+        line = clean_line(line)
+        if not line.strip(" -–—"):
+            continue
+        if units and continues(units[-1], line):
+            units[-1] = f"{units[-1]} {line}"
+        else:
+            units.append(line)
+    return units
 
 
 def split_outside_brackets(text: str, separators: str) -> list[str]:

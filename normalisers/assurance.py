@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from normalisers.cells import (
-    clean_line,
+from normalisers.cell_lines import (
+    AND,
     glossary_get,
     is_acronym,
+    join_wrapped,
     prepare_glossary,
     split_outside_brackets,
     unique,
@@ -21,7 +22,6 @@ from schemas.plan import Assurance
 
 _LONGEST_NAME = 200  # characters
 _CONNECTORS = frozenset({"of", "for", "and", "&", "on", "to", "the", "in"})
-_AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 _ENDS_OPEN = re.compile(r"(?:\b(?:of|and|for|the|to|in|on)|[&,(\-–:])$", re.I)
 _BRACKETS = re.compile(r"\([^)]*\)")
 _HEAD_BEFORE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|in|for)\s", re.I)
@@ -82,25 +82,14 @@ def _ends_name(line: str, glossary: Mapping[str, str]) -> bool:
     )
 
 
-def _join_wrapped(lines: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
-    """Re-join PDF lines that wrap inside a name ("Quality and Safety" / "Committee")."""
-    units: list[str] = []
-    for line in lines:
-        line = clean_line(line)
-        if not line.strip(" -–—"):
-            continue
-        first = line.split()[0]
-        if units and (
-            _ENDS_OPEN.search(units[-1])
-            or first[:1].islower()
-            or first.lower() in _CONNECTORS
-            or first.strip(".,;:").lower() in _group_heads()
-            or not _ends_name(units[-1], glossary)
-        ):
-            units[-1] = f"{units[-1]} {line}"
-        else:
-            units.append(line)
-    return units
+def _continues_name(previous: str, line: str, glossary: Mapping[str, str]) -> bool:
+    """Whether a PDF line goes on with the name before it ("Quality and Safety" / "Committee")."""
+    first = line.split()[0]
+    return bool(_ENDS_OPEN.search(previous)
+                or first[:1].islower()
+                or first.lower() in _CONNECTORS
+                or first.strip(".,;:").lower() in _group_heads()
+                or not _ends_name(previous, glossary))
 
 
 def _split_run_on(text: str, glossary: Mapping[str, str]) -> list[str]:
@@ -128,7 +117,7 @@ def _split_run_on(text: str, glossary: Mapping[str, str]) -> list[str]:
 
 def _split_and(text: str, glossary: Mapping[str, str]) -> list[str]:
     """Split at "and" / "&" between two groups: "FPC and ARC"; "Audit and Risk Committee" stays one."""
-    for m in _AND.finditer(text):
+    for m in AND.finditer(text):
         left, right = text[: m.start()], text[m.end() :]
         if _is_group_like(left, glossary) and _is_group_like(right, glossary):
             return [left, *_split_and(right, glossary)]
@@ -139,7 +128,8 @@ def split_assurance_cell(lines: Sequence[str], glossary: Mapping[str, str] | Non
     """The names of the groups one assurance cell (or "Assuring committees:" line) names."""
     glossary = prepare_glossary(glossary)
     names: list[str] = []
-    for line in _join_wrapped([lines] if isinstance(lines, str) else lines, glossary):
+    cell = [lines] if isinstance(lines, str) else lines
+    for line in join_wrapped(cell, lambda previous, line: _continues_name(previous, line, glossary)):
         for part in split_outside_brackets(line, "/;|\n"):
             commas = split_outside_brackets(part, ",")
             all_groups = len(commas) > 1 and all(_is_group_like(c, glossary) for c in commas)

@@ -1,0 +1,26 @@
+"""PDF in the formats table (schemas/formats.py): how a PDF is recognised, and its reader.
+
+Pages with a text layer are read by pdfplumber (extractors/pdf.py), pages without one by OCR
+(extractors/scanned.py)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from schemas.document import Document
+
+# PDFium (pypdfium2, under the PDF checks and OCR) is not thread-safe: two threads using it at
+# once crash the process. One PDF at a time per process; processes (Dask workers) run in parallel.
+_PDFIUM = threading.Lock()
+
+
+def sniff(head: bytes, path: Path) -> bool:
+    return head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]
+
+
+def extract(path: Path, sha256: str) -> Document:
+    from extractors.scanned import extract_pdf_or_scan
+
+    with _PDFIUM:
+        return extract_pdf_or_scan(path, sha256)

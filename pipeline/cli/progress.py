@@ -1,0 +1,32 @@
+"""A progress bar for a batch of documents, on stderr's terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+from pipeline.fetch.sources import Source
+from pipeline.runs.summary import DocumentResult
+
+
+@dataclass(slots=True)
+class Bar:
+    progress: Progress
+    task: TaskID
+
+    def start(self, source: Source) -> None:
+        self.progress.update(self.task, description=PurePath(source.location).name or source.location)
+
+    def done(self, _result: DocumentResult) -> None:
+        self.progress.advance(self.task)
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Bar]:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns) as progress:
+        yield Bar(progress, progress.add_task("ingest", total=total))
