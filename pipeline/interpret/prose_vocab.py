@@ -22,24 +22,24 @@ def vocabulary() -> dict[str, Any]:
     return yaml.safe_load(data_file("prose.yaml").read_text("utf-8"))
 
 
-def _either(phrases: list[str]) -> str:
-    """The vocabulary's phrases (regular expressions) as one alternation."""
-    return alternation(phrases, patterns=True)
+def _phrases(key: str) -> str:
+    """The vocabulary's phrases under `key` (regular expressions) as one alternation."""
+    return alternation(vocabulary()[key], patterns=True)
 
 
 @cache
 def _heading(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_either(vocabulary()[kind])}){_END}$", re.I)
+    return re.compile(rf"^(?:{_phrases(kind)}){_END}$", re.I)
 
 
 @cache
 def _start(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_either(vocabulary()[kind])})\b", re.I)
+    return re.compile(rf"^(?:{_phrases(kind)})\b", re.I)
 
 
 @cache
 def _label(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:our\s+)?(?:{_either(vocabulary()[kind])})\s+{_REF}\b{_SEP}(.+)$", re.I)
+    return re.compile(rf"^(?:our\s+)?(?:{_phrases(kind)})\s+{_REF}\b{_SEP}(.+)$", re.I)
 
 
 def is_heading_of(kind: str, text: str) -> bool:
@@ -65,7 +65,7 @@ def labelled(kind: str, text: str) -> tuple[str, str] | None:
 
 @cache
 def _lead_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_either(vocabulary()['objective_lead_labels'])})\s*:\s*(.+)$", re.I)
+    return re.compile(rf"^(?:{_phrases('objective_lead_labels')})\s*:\s*(.+)$", re.I)
 
 
 def lead_line(text: str) -> str | None:
@@ -76,7 +76,7 @@ def lead_line(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _inline_lead() -> re.Pattern[str]:
-    return re.compile(rf"\((?:{_either(vocabulary()['inline_lead_labels'])})\s*[:\-–]\s*([^()]+)\)", re.I)
+    return re.compile(rf"\((?:{_phrases('inline_lead_labels')})\s*[:\-–]\s*([^()]+)\)", re.I)
 
 
 def inline_lead(text: str) -> tuple[str, str] | None:
@@ -92,7 +92,7 @@ def inline_lead(text: str) -> tuple[str, str] | None:
 
 @cache
 def _cue(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_either(vocabulary()[kind])})\b", re.I)
+    return re.compile(rf"\b(?:{_phrases(kind)})\b", re.I)
 
 
 def mentions(kind: str, text: str) -> bool:

@@ -52,6 +52,20 @@ def test_document_info(plan: Plan) -> None:
     assert info.organisation.name
 
 
+def test_kind_comes_from_the_title_unless_the_caller_knows_it(plan: Plan) -> None:
+    assert plan.document.kind == "operational_plan"
+    assert interpret(plan_with_glossary(), kind="annual_plan").document.kind == "annual_plan"
+
+
+def test_a_known_ods_code_names_the_trust_whatever_the_document_says() -> None:
+    known = interpret(plan_with_glossary(), ods_code="ra2").document.organisation
+    assert (known.code, known.name) == ("RA2", "Royal Surrey NHS Foundation Trust")
+    merged = interpret(plan_with_glossary(), ods_code="RY9").document.organisation  # a predecessor's code
+    assert (merged.code, merged.name) == ("RAX", "Kingston and Richmond NHS Foundation Trust")
+    unlisted = interpret(plan_with_glossary(), ods_code="ZZZ9").document.organisation
+    assert unlisted.code == "ZZZ9"
+
+
 def test_plan_items(plan: Plan) -> None:
     assert [(t.ref, t.title) for t in plan.themes] == [("1", "Quality and safety")]
     assert [(o.ref, o.theme_ref) for o in plan.objectives] == [("1.1", "1")]
