@@ -28,6 +28,7 @@ from schemas.errors import CorruptFile
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s*(bullet|number|paragraph|continue)?\s*(\d)?$", re.IGNORECASE)
 _BULLET_FORMATS = {"bullet", "none"}
+_MAX_COLUMNS = 64  # of a table whose grid is not declared
 
 
 def extract_docx(path: Path, sha256: str) -> Document:
@@ -103,13 +104,14 @@ class _Reader:
     def _table(self, table: DocxTable) -> Table:
         cells: list[Cell] = []
         open_cells: dict[int, Cell] = {}  # grid column -> cell a vMerge may continue
-        n_cols = len(table._tbl.tblGrid.gridCol_lst) if table._tbl.tblGrid is not None else 0
+        grid = len(table._tbl.tblGrid.gridCol_lst) if table._tbl.tblGrid is not None else 0
+        n_cols = grid
         rows = table._tbl.tr_lst
         for r, tr in enumerate(rows):
             is_header = _row_is_header(tr)
             col = _grid_before(tr)
             for tc in tr.tc_lst:
-                span = tc.grid_span
+                span = _span(tc.grid_span, col, grid)
                 vmerge = tc.vMerge
                 if vmerge == "continue" and col in open_cells:
                     owner = open_cells[col]
@@ -123,6 +125,13 @@ class _Reader:
                 col += span
             n_cols = max(n_cols, col)
         return Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
+
+
+def _span(declared: int, col: int, grid: int) -> int:
+    """A cell's columns: as declared, but never past the table's own grid (or, for a table
+    that declares no grid, past _MAX_COLUMNS)."""
+    last = grid if grid else _MAX_COLUMNS
+    return max(1, min(declared, last - col))
 
 
 def _row_is_header(tr) -> bool:

@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
+from extractors.html_text import BOMS
 from schemas.document import Document
 
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<p>", b"<table")
 
 
 def sniff(head: bytes, path: Path) -> bool:
-    lowered = head.lower().removeprefix(codecs.BOM_UTF8)
+    """HTML markers in the first bytes, in UTF-8 (or a single-byte charset), or in the UTF-16
+    or UTF-32 its byte-order mark names."""
+    for bom, encoding in BOMS:
+        if head.startswith(bom):
+            text = head.decode(encoding, errors="ignore").lower()
+            return any(marker.decode("ascii") in text for marker in _MARKERS)
+    lowered = head.lower()
     return any(marker in lowered for marker in _MARKERS)
 
 

@@ -9,7 +9,9 @@ import unicodedata
 from lxml import html as lxml_html
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _FALLBACK = "cp1252"  # what browsers assume for a legacy page that declares nothing
 
 # Elements whose content never reaches the reader as text
@@ -21,9 +23,9 @@ def decode_html(raw: bytes) -> str:
     """Decode as a browser would: byte-order mark, then <meta charset>, then UTF-8, then Windows-1252.
 
     (A page fetched over HTTP with a charset header is re-encoded as UTF-8 with a BOM by
-    pipeline/fetch.py, so the header wins over the <meta>, as the HTML standard says.)
+    pipeline/fetch/fetcher.py, so the header wins over the <meta>, as the HTML standard says.)
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
     declared = _META_CHARSET.search(raw[:4096])

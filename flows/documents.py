@@ -1,5 +1,5 @@
 """The work both flows share: every document through the runner's steps as tasks
-(fetch -> extract -> interpret -> load), as many at once as the task runner allows, each
+(fetch -> read -> load), as many at once as the task runner allows, each
 document's next step submitted as soon as its last one is done. A document whose bytes are
 already loaded stops after fetch; one that fails at any step is recorded (its file
 quarantined) while the rest go on. Ends with the run's summary, logged and stored."""
@@ -19,12 +19,13 @@ from prefect.states import State
 from prefect.task_runners import TaskRunner
 from prefect.tasks import exponential_backoff
 
-from flows.tasks import FetchCheck, extract, fetch, interpret, load, record_failed
+from flows.tasks import FetchCheck, fetch, load, read, record_failed
 from pipeline.config import Settings
 from pipeline.fetch.fetcher import Fetched
 from pipeline.fetch.sources import Source
+from pipeline.files import printable
 from pipeline.runs.batch import finish_run, start_run
-from pipeline.runs.document import failed
+from pipeline.runs.steps import failed
 from pipeline.runs.summary import DocumentResult, RunSummary, plan_counts
 from pipeline.store.load import LoadOutcome
 from schemas.plan import Plan
@@ -39,8 +40,7 @@ class _Documents:
         self.fetch = fetch.with_options(
             retries=settings.fetch_retries,
             retry_delay_seconds=exponential_backoff(settings.retry_backoff)(settings.fetch_retries) or 0)
-        self.steps: dict[Task, str] = {self.fetch: "fetch", extract: "extract", interpret: "interpret",
-                                       load: "load", record_failed: "record"}
+        self.steps: dict[Task, str] = {self.fetch: "fetch", read: "read", load: "load", record_failed: "record"}
         self.finished: queue.SimpleQueue[tuple[int, Task, PrefectFuture, float]] = queue.SimpleQueue()
         self.running = 0
         self.fetched: dict[int, Fetched] = {}
@@ -70,23 +70,21 @@ class _Documents:
         future.add_done_callback(lambda done: self.finished.put((index, step, done, started)))
 
     def _next(self, index: int, step: Task, value: Any) -> None:
-        source = self.sources[index]
+        location = printable(self.sources[index].location)
         if step is self.fetch:
             check: FetchCheck = value
             if check.known:
-                self.results[index] = DocumentResult(source.location, "unchanged", timings=self.timings[index])
+                self.results[index] = DocumentResult(location, "unchanged", timings=self.timings[index])
             else:
                 self.fetched[index] = check.fetched
-                self._submit(index, extract, check.fetched)
-        elif step is extract:
-            self._submit(index, interpret, value, self.fetched[index])
-        elif step is interpret:
+                self._submit(index, read, check.fetched, self.settings)
+        elif step is read:
             plan: Plan = value
             self.counts[index] = plan_counts(plan)
             self._submit(index, load, plan, self.fetched[index], self.settings)
         elif step is load:
             outcome: LoadOutcome = value
-            self.results[index] = DocumentResult(source.location, outcome.status, document_id=outcome.document_id,
+            self.results[index] = DocumentResult(location, outcome.status, document_id=outcome.document_id,
                                                  counts=self.counts.get(index, {}), timings=self.timings[index])
         else:  # record_failed: the failure is recorded; `value` is the quarantined copy
             self.results[index] = replace(self.failures[index], quarantined=value)

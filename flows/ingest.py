@@ -18,10 +18,11 @@ from pipeline.runs.summary import RunSummary
 def ingest_flow(locations: list[str], database_url: str | None = None, processed_dir: str | None = None,
                 fetch_timeout: float | None = None, fetch_retries: int | None = None,
                 retry_backoff: float | None = None, dask: bool = False, dask_address: str | None = None,
-                max_workers: int | None = None) -> RunSummary:
+                max_workers: int | None = None, allow_private_urls: bool = False) -> RunSummary:
     """Fetch, extract, normalise and load each document; `dask`/`dask_address` run the
     per-document tasks on a Dask cluster, else on at most `max_workers` threads."""
-    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff,
+                                   allow_private_urls or None)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
     sources = sources_from_locations(locations)
     return in_flow(sources, run_settings, "ingest", runner)

@@ -17,10 +17,12 @@ from pipeline.runs.summary import RunSummary
 def refresh_flow(registry: str | None = None, database_url: str | None = None,
                  processed_dir: str | None = None, fetch_timeout: float | None = None,
                  fetch_retries: int | None = None, retry_backoff: float | None = None, dask: bool = False,
-                 dask_address: str | None = None, max_workers: int | None = None) -> RunSummary:
+                 dask_address: str | None = None, max_workers: int | None = None,
+                 allow_private_urls: bool = False) -> RunSummary:
     """Re-read every registered document (data/sources.csv unless `registry` names another);
     task runner options as for the ingest flow."""
-    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff)
+    run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff,
+                                   allow_private_urls or None)
     sources = read_registry(Path(registry) if registry else config.SOURCES_FILE)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
     return in_flow(sources, run_settings, "refresh", runner)

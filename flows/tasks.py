@@ -14,9 +14,9 @@ from prefect.states import State
 from pipeline.config import Settings
 from pipeline.fetch.fetcher import FetchDirs, Fetched, is_transient
 from pipeline.fetch.sources import Source
-from pipeline.runs import document as steps
+from pipeline.runs import steps
+from pipeline.runs.isolation import read_plan_isolated
 from pipeline.store.load import LoadOutcome
-from schemas.document import Document
 from schemas.plan import Plan
 
 # Results stay in memory: nothing here is worth persisting or caching between runs.
@@ -45,14 +45,10 @@ def fetch(source: Source, settings: Settings) -> FetchCheck:
     return FetchCheck(fetched, steps.already_loaded(fetched, settings))
 
 
-@task(name="extract", **_TASK)
-def extract(fetched: Fetched) -> Document:
-    return steps.extract(fetched)
-
-
-@task(name="interpret", **_TASK)
-def interpret(document: Document, fetched: Fetched) -> Plan:
-    return steps.interpret_plan(document, fetched)
+@task(name="read", **_TASK)
+def read(fetched: Fetched, settings: Settings) -> Plan:
+    """Detect, extract and interpret, in a child process under the settings' limits."""
+    return read_plan_isolated(fetched, settings)
 
 
 @task(name="load", **_TASK)

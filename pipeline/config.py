@@ -30,9 +30,19 @@ SOURCES_ROOT = DATA_DIR.parent  # relative locations in a sources registry start
 EXTRACTOR_VERSION = "0.1.0"
 
 FETCH_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_FETCH_TIMEOUT", "30"))  # TRUSTPLANS_FETCH_TIMEOUT
-FETCH_MAX_BYTES = int(os.environ.get("TRUSTPLANS_FETCH_MAX_BYTES", str(50 * 1024 * 1024)))  # TRUSTPLANS_FETCH_MAX_BYTES
+FETCH_DEADLINE_S = float(os.environ.get("TRUSTPLANS_FETCH_DEADLINE", "300"))  # one whole download
+# Fetching from loopback, private and link-local addresses (and redirects to other hosts) is
+# refused unless allowed (TRUSTPLANS_ALLOW_PRIVATE_URLS=1, or --allow-private-urls).
+ALLOW_PRIVATE_URLS = os.environ.get("TRUSTPLANS_ALLOW_PRIVATE_URLS", "") not in ("", "0", "false", "no")
 FETCH_RETRIES = 2  # a refresh's further attempts at a fetch that timed out or met a 5xx
 RETRY_BACKOFF_S = 2.0  # first retry after this, then doubling
+
+# Reading one document: files and downloads up to TRUSTPLANS_MAX_INPUT_MB; read in a child process
+# (pipeline/runs/isolation.py) under TRUSTPLANS_MEMORY_LIMIT_MB and TRUSTPLANS_TIME_LIMIT_S.
+MAX_INPUT_BYTES = int(os.environ.get("TRUSTPLANS_MAX_INPUT_MB", "100")) * 1024 * 1024
+MEMORY_LIMIT_BYTES = int(os.environ.get("TRUSTPLANS_MEMORY_LIMIT_MB", "2048")) * 1024 * 1024  # RLIMIT_AS
+TIME_LIMIT_S = float(os.environ.get("TRUSTPLANS_TIME_LIMIT_S", "120"))  # plus, for each MB of the file:
+TIME_LIMIT_PER_MB_S = 20.0
 
 FLOW_MAX_WORKERS = 8  # documents a flow works on at once on its default (thread) runner
 DASK_WORKERS = 2  # processes of the Dask LocalCluster made when no scheduler address is given
@@ -51,9 +61,18 @@ class Settings:
     database_url: str
     processed_dir: Path
     fetch_timeout: float = FETCH_TIMEOUT_S
-    fetch_max_bytes: int = FETCH_MAX_BYTES
+    fetch_deadline: float = FETCH_DEADLINE_S
+    allow_private_urls: bool = ALLOW_PRIVATE_URLS
     fetch_retries: int = FETCH_RETRIES
     retry_backoff: float = RETRY_BACKOFF_S
+    max_input_bytes: int = MAX_INPUT_BYTES
+    memory_limit_bytes: int = MEMORY_LIMIT_BYTES
+    time_limit_s: float = TIME_LIMIT_S
+    isolate: bool = True  # read each document in a child process under the limits above
+
+    def time_limit_for(self, size_bytes: int) -> float:
+        """The wall-clock limit for reading a file of this size."""
+        return self.time_limit_s + TIME_LIMIT_PER_MB_S * size_bytes / (1024 * 1024)
 
     @property
     def quarantine_dir(self) -> Path:
@@ -67,7 +86,7 @@ class Settings:
 
 def settings(database_url: str | None = None, processed_dir: str | Path | None = None,
              fetch_timeout: float | None = None, fetch_retries: int | None = None,
-             retry_backoff: float | None = None) -> Settings:
+             retry_backoff: float | None = None, allow_private_urls: bool | None = None) -> Settings:
     """Settings with the defaults above wherever an argument is None."""
     return Settings(
         database_url=database_url or default_database_url(),
@@ -75,4 +94,5 @@ def settings(database_url: str | None = None, processed_dir: str | Path | None =
         fetch_timeout=FETCH_TIMEOUT_S if fetch_timeout is None else fetch_timeout,
         fetch_retries=FETCH_RETRIES if fetch_retries is None else fetch_retries,
         retry_backoff=RETRY_BACKOFF_S if retry_backoff is None else retry_backoff,
+        allow_private_urls=ALLOW_PRIVATE_URLS if allow_private_urls is None else allow_private_urls,
     )

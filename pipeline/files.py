@@ -1,4 +1,5 @@
-"""Writing files so that no reader ever sees half of one. Imports nothing of the project."""
+"""Files: written so that no reader ever sees half of one; names shown safely. Imports
+nothing of the project."""
 
 from __future__ import annotations
 
@@ -17,3 +18,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def printable(text: str) -> str:
+    """A path or message as it can be shown and stored: a file name that is not valid UTF-8
+    (read with surrogate escapes) gets its stray bytes as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

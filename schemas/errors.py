@@ -36,3 +36,9 @@ class NoPlanFound(TrustplansError):
 
 class FetchFailed(TrustplansError):
     exit_code = 8
+
+
+class LimitExceeded(TrustplansError):
+    """Reading the file needed more memory, time or bytes than the configured limits."""
+
+    exit_code = 9

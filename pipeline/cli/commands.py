@@ -11,6 +11,10 @@ import click
 from pipeline import config
 from schemas.errors import TrustplansError
 
+_ALLOW_PRIVATE_URLS = click.option(
+    "--allow-private-urls", is_flag=True,
+    help="Fetch from loopback, private and link-local addresses, and follow redirects to other hosts.")
+
 
 def _fail(err: TrustplansError) -> NoReturn:
     _fail_with(str(err), err.exit_code)
@@ -31,13 +35,15 @@ def cli() -> None:
 @click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="json: plan JSON (schemas/plan.schema.json); table: a readable view.")
-def extract(source: str, fmt: str) -> None:
+@_ALLOW_PRIVATE_URLS
+def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
     from pipeline.cli.render import render_table
     from pipeline.fetch.sources import Source
     from pipeline.runs.document import run_document
 
-    result = run_document(Source(location=source), config.settings(), load_into_database=False)
+    settings = config.settings(allow_private_urls=allow_private_urls or None)
+    result = run_document(Source(location=source), settings, load_into_database=False)
     if result.plan is None:
         _fail_with(result.error or f"{source}: no plan", result.exit_code or 1)
     if fmt == "json":
@@ -49,14 +55,15 @@ def extract(source: str, fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py).")
-def ingest(paths: tuple[Path, ...], flow: bool) -> None:
+@_ALLOW_PRIVATE_URLS
+def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
     Exits 1 when any file failed."""
     if flow:
         from flows.ingest import run_ingest_flow
 
-        summary = run_ingest_flow(list(paths))
+        summary = run_ingest_flow(list(paths), allow_private_urls=allow_private_urls)
         click.echo(summary)
         sys.exit(1 if summary.failed else 0)
     from pipeline.cli.progress import progress_bar
@@ -64,7 +71,7 @@ def ingest(paths: tuple[Path, ...], flow: bool) -> None:
     from pipeline.runs.batch import run_batch
     from pipeline.store.engine import database_error
 
-    settings = config.settings()
+    settings = config.settings(allow_private_urls=allow_private_urls or None)
     sources = sources_from_locations(str(path) for path in paths)
     try:
         with progress_bar(len(sources)) as bar:
@@ -143,6 +150,7 @@ def _runner_options(command):
         click.option("--dask-address", default=None, help="Run them on the Dask scheduler at this address."),
         click.option("--max-workers", type=click.IntRange(min=1), default=None,
                      help="Documents worked on at once (threads, or LocalCluster worker processes)."),
+        _ALLOW_PRIVATE_URLS,
     )):
         command = option(command)
     return command
@@ -150,13 +158,15 @@ def _runner_options(command):
 
 @cli.command()
 @_runner_options
-def refresh(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None) -> None:
+def refresh(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None,
+            allow_private_urls: bool) -> None:
     """Re-read every document of the sources registry now (Prefect refresh flow; on the Prefect
     server in PREFECT_API_URL, else an ephemeral local API). Prints the run's summary."""
     from flows.refresh import refresh_flow
 
     try:
-        summary = refresh_flow(registry, dask=dask, dask_address=dask_address, max_workers=max_workers)
+        summary = refresh_flow(registry, dask=dask, dask_address=dask_address, max_workers=max_workers,
+                               allow_private_urls=allow_private_urls)
     except TrustplansError as err:
         _fail(err)
     click.echo(summary)
@@ -164,7 +174,8 @@ def refresh(registry: str | None, dask: bool, dask_address: str | None, max_work
 
 @cli.command("serve-flows")
 @_runner_options
-def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None) -> None:
+def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None,
+                allow_private_urls: bool) -> None:
     """Serve the nightly refresh (02:00 Europe/London) to a Prefect server until stopped.
     Needs `prefect server start` running and PREFECT_API_URL pointing at it."""
     from flows.serve import api_url, serve_refresh
@@ -172,7 +183,8 @@ def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_
     if not api_url():
         raise click.UsageError("PREFECT_API_URL is not set: start `prefect server start` and "
                                "export PREFECT_API_URL=http://127.0.0.1:4200/api (see README)")
-    serve_refresh(registry=registry, dask=dask, dask_address=dask_address, max_workers=max_workers)
+    serve_refresh(registry=registry, dask=dask, dask_address=dask_address, max_workers=max_workers,
+                  allow_private_urls=allow_private_urls)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from pipeline.fetch.sources import Source
@@ -19,7 +20,8 @@ class Bar:
     task: TaskID
 
     def start(self, source: Source) -> None:
-        self.progress.update(self.task, description=PurePath(source.location).name or source.location)
+        name = PurePath(source.location).name or source.location
+        self.progress.update(self.task, description=escape(name))
 
     def done(self, _result: DocumentResult) -> None:
         self.progress.advance(self.task)

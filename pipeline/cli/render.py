@@ -1,9 +1,13 @@
-"""Readable terminal views: a plan for an analyst (`extract`, `show`), a query's result (`query`)."""
+"""Readable terminal views: a plan for an analyst (`extract`, `show`), a query's result (`query`).
+
+Every text from a document or the database is shown as a rich Text, never as markup: a plan
+that prints "[/bold]" or "[link=...]" is shown as written."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.store.query import QueryResult
 from schemas.plan import Commitment, Due, Owner, Plan
@@ -20,12 +24,16 @@ def _due(due: Due | None) -> str:
     return f"{due.raw}\n{bounds}".strip()
 
 
+def _row(table: Table, *cells: str | Text) -> None:
+    table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in cells))
+
+
 def render_table(plan: Plan, console: Console | None = None) -> None:
     console = console or Console()
     doc = plan.document
     period = doc.period.label if doc.period and doc.period.label else "period unknown"
-    console.print(f"[bold]{doc.title or doc.source}[/bold]")
-    console.print(f"{doc.organisation.name} ({doc.organisation.code or 'no ODS code'}) · {period} · {doc.format}")
+    console.print(Text(doc.title or doc.source, style="bold"))
+    console.print(Text(f"{doc.organisation.name} ({doc.organisation.code or 'no ODS code'}) · {period} · {doc.format}"))
     console.print(f"{len(plan.themes)} themes · {len(plan.objectives)} objectives · "
                   f"{len(plan.commitments)} commitments · {len(plan.indicators)} indicators · "
                   f"{len(plan.glossary)} glossary entries\n")
@@ -40,15 +48,15 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
         table.add_column(name, overflow="fold")
     for obj in plan.objectives:
         theme = themes.get(obj.theme_ref) if obj.theme_ref else None
-        label = f"{obj.ref} {obj.title}" + (f"\n[dim]{theme}[/dim]" if theme else "")
+        label = Text.assemble(f"{obj.ref} {obj.title}", (f"\n{theme}" if theme else "", "dim"))
         rows = by_objective.get(obj.ref, [])
         if not rows:
-            table.add_row(label, "", "", "", "", "")
+            _row(table, label, "", "", "", "", "")
         for i, c in enumerate(rows):
-            table.add_row(label if i == 0 else "", c.ref or "", c.text, _owners(c.owners),
+            _row(table, label if i == 0 else "", c.ref or "", c.text, _owners(c.owners),
                           "\n".join(a.raw for a in c.assurance), _due(c.due))
     for c in by_objective.get(None, []):
-        table.add_row("", c.ref or "", c.text, _owners(c.owners), "\n".join(a.raw for a in c.assurance), _due(c.due))
+        _row(table, "", c.ref or "", c.text, _owners(c.owners), "\n".join(a.raw for a in c.assurance), _due(c.due))
     console.print(table)
 
     if plan.indicators:
@@ -57,19 +65,19 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
             ind.add_column(name, overflow="fold")
         for i in plan.indicators:
             target = f"{i.target.comparator} {i.target.value:g} {i.target.unit}" if i.target else ""
-            ind.add_row(i.objective_ref or "", i.audience or "", i.text, target, _due(i.due))
+            _row(ind, i.objective_ref or "", i.audience or "", i.text, target, _due(i.due))
         console.print(ind)
     if plan.glossary:
         gl = Table(title="Glossary")
         for name in ("Abbreviation", "Expansion", "Kind"):
             gl.add_column(name)
         for g in plan.glossary:
-            gl.add_row(g.abbreviation, g.expansion, g.kind)
+            _row(gl, g.abbreviation, g.expansion, g.kind)
         console.print(gl)
 
 
 def print_result(result: QueryResult, console: Console | None = None) -> None:
-    table = Table(*result.columns, show_lines=False)
+    table = Table(*(Text(column) for column in result.columns), show_lines=False)
     for row in result.rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
+        _row(table, *("" if value is None else str(value) for value in row))
     (console or Console()).print(table)

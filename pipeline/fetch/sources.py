@@ -9,6 +9,7 @@ relative paths being relative to the project).
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,18 +88,19 @@ def resolve_location(location: str, root: Path) -> str:
     if is_url(location):
         return location
     path = Path(location).expanduser()
-    return str(path if path.is_absolute() else (root / path).resolve())
+    return os.path.abspath(path if path.is_absolute() else root / path)
 
 
 def sources_from_locations(locations: Iterable[str]) -> list[Source]:
     """Sources for URLs and paths given by a user; a folder stands for the plan files under
-    it (as `trustplans ingest` reads folders). Paths are made absolute."""
+    it (as `trustplans ingest` reads folders). Paths are made absolute (links are not followed:
+    a source keeps the name it was given)."""
     sources: list[Source] = []
     for location in locations:
         if is_url(location):
             sources.append(Source(location=location))
         else:
-            sources.extend(Source(location=str(path.resolve())) for path in expand([Path(location)]))
+            sources.extend(Source(location=os.path.abspath(path)) for path in expand([Path(location)]))
     return sources
 
 

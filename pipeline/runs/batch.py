@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 
 from pipeline.config import Settings
 from pipeline.fetch.sources import Source
-from pipeline.runs.document import engine_for, run_document
+from pipeline.runs.document import run_document
+from pipeline.runs.steps import engine_for
 from pipeline.runs.summary import DocumentResult, RunSummary
 from pipeline.store.migrate import upgrade
 from pipeline.store.records import record_run_summary

@@ -32,8 +32,8 @@ class DocumentResult:
 
     @property
     def extracted(self) -> bool:
-        """Whether extraction ran for it."""
-        return "extract" in self.timings
+        """Whether its file was read (extraction ran)."""
+        return "read" in self.timings
 
     @property
     def failure(self) -> str | None:

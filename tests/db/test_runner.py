@@ -31,7 +31,7 @@ def test_a_new_document_runs_every_step_and_a_known_one_stops_after_fetch(engine
     again = run_document(source, settings)
 
     assert first.status == "new" and first.document_id is not None
-    assert list(first.timings) == ["fetch", "extract", "interpret", "load"]
+    assert list(first.timings) == ["fetch", "read", "load"]
     assert first.counts["commitments"] > 0 and first.counts["objectives"] > 0
     with Session(engine) as session:
         stored = session.get(db.Document, first.document_id)

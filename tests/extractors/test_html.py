@@ -15,12 +15,13 @@ import pytest
 
 from extractors.html import extract_html
 from extractors.registry import file_sha256, read_document
-from pipeline.fetch.fetcher import FetchDirs, fetch_source
+from pipeline.fetch.fetcher import FetchDirs, FetchLimits, fetch_source
 from pipeline.fetch.sources import Source, is_url
 from pipeline.runs.document import extract_plan
 from schemas.document import BlockKind, Document
 from schemas.errors import FetchFailed
 
+LOCAL = FetchLimits(allow_private=True)  # the test server is on 127.0.0.1
 CHROME_TEXTS = [
     "Cookies on our website", "Accept additional cookies", "Skip to main content", "Browse site A",
     "Search this website", "Patients and visitors", "You are here", "Your views",
@@ -291,7 +292,7 @@ def test_url_is_fetched_with_the_charset_of_its_header(site: str, tmp_path: Path
     _Pages.routes = {"/aims": (200, "text/html; charset=ISO-8859-1", body),
                      "/slow": (200, "text/html", b"<p>late</p>")}
     assert is_url(f"{site}/aims") and not is_url("data/raw/page.html")
-    fetched = fetch_source(Source(f"{site}/aims"), FetchDirs(tmp_path))
+    fetched = fetch_source(Source(f"{site}/aims"), FetchDirs(tmp_path), LOCAL)
     kept = Path(fetched.path).read_bytes()
     document = read_document(Path(fetched.path), fetched.sha256)
     assert kept.startswith(codecs.BOM_UTF8)  # re-encoded as UTF-8, and hashed as kept
@@ -304,7 +305,7 @@ def test_url_is_fetched_with_the_charset_of_its_header(site: str, tmp_path: Path
 def test_a_pdf_url_is_saved_byte_for_byte(site: str, tmp_path: Path) -> None:
     pdf = b"%PDF-1.4\n% not a real PDF body, only its bytes matter here\n%%EOF\n"
     _Pages.routes = {"/plans/annual-plan.pdf": (200, "application/pdf", pdf)}
-    fetched = fetch_source(Source(f"{site}/plans/annual-plan.pdf"), FetchDirs(tmp_path))
+    fetched = fetch_source(Source(f"{site}/plans/annual-plan.pdf"), FetchDirs(tmp_path), LOCAL)
     assert Path(fetched.path).name.endswith("-annual-plan.pdf")
     assert Path(fetched.path).read_bytes() == pdf
     assert fetched.sha256 == hashlib.sha256(pdf).hexdigest()
@@ -314,9 +315,9 @@ def test_fetch_failures_name_the_url(site: str, tmp_path: Path) -> None:
     _Pages.routes = {"/big": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
                      "/slow": (200, "text/html", b"<p>late</p>")}
     with pytest.raises(FetchFailed, match="404") as missing:
-        fetch_source(Source(f"{site}/missing"), FetchDirs(tmp_path))
+        fetch_source(Source(f"{site}/missing"), FetchDirs(tmp_path), LOCAL)
     assert missing.value.source == f"{site}/missing"
     with pytest.raises(FetchFailed, match="byte limit"):
-        fetch_source(Source(f"{site}/big"), FetchDirs(tmp_path), max_bytes=1000)
+        fetch_source(Source(f"{site}/big"), FetchDirs(tmp_path), FetchLimits(max_bytes=1000, allow_private=True))
     with pytest.raises(FetchFailed, match="no answer within"):
-        fetch_source(Source(f"{site}/slow"), FetchDirs(tmp_path), timeout=0.3)
+        fetch_source(Source(f"{site}/slow"), FetchDirs(tmp_path), FetchLimits(timeout=0.3, allow_private=True))

@@ -42,7 +42,7 @@ def publish(root: Path, base_url: str, names: Iterable[str]) -> list[str]:
 def refresh(registry: Path, work: Path, **parameters: object) -> RunSummary:
     """One refresh flow run into work/trustplans.db, its files under work/processed."""
     return refresh_flow(str(registry), database_url=database_url(work),
-                        processed_dir=str(work / "processed"), **parameters)
+                        processed_dir=str(work / "processed"), allow_private_urls=True, **parameters)
 
 
 def database_url(work: Path) -> str:
@@ -65,4 +65,5 @@ def cli_env(work: Path, prefect_api: str) -> dict[str, str]:
     data = work / "data"
     data.mkdir(parents=True, exist_ok=True)
     return {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(work / "prefect-home"),
-            "TRUSTPLANS_DATABASE_URL": database_url(work), "TRUSTPLANS_DATA_DIR": str(data)}
+            "TRUSTPLANS_DATABASE_URL": database_url(work), "TRUSTPLANS_DATA_DIR": str(data),
+            "TRUSTPLANS_ALLOW_PRIVATE_URLS": "1"}  # the test server is on 127.0.0.1

@@ -1,6 +1,6 @@
 """Throughput of the normalisers on owner, date and target strings, on one core.
 
-    .venv/bin/python benchmarks/normalisers.py [--seconds 3]
+    .venv/bin/python benchmarks/normaliser_throughput.py [--seconds 3]
 
 The spaCy pipeline is loaded once before timing (as in a worker process); each figure is
 strings per second over a mix of the phrasings the dev corpus and the seeds print.

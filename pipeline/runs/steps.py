@@ -1,0 +1,113 @@
+"""The document runner's steps, each a plain function: fetch, check whether the bytes are
+loaded already, read the plan (detect and extract, then interpret), load, and record a
+failure. The runner (document.py) and the Prefect flows (flows/) call these same functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import shutil
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from extractors.registry import read_document
+from pipeline.config import Settings
+from pipeline.fetch.fetcher import FetchDirs, Fetched, FetchLimits, fetch_source
+from pipeline.fetch.sources import Source
+from pipeline.files import atomic_write, printable
+from pipeline.interpret.interpreter import interpret
+from pipeline.runs.summary import DocumentResult
+from pipeline.store.engine import make_engine
+from pipeline.store.load import LoadOutcome, load_plan
+from pipeline.store.records import known_sha256, record_failure
+from pipeline.store.write_lock import database_write_lock
+from schemas.document import Document
+from schemas.errors import NoPlanFound, TrustplansError
+from schemas.plan import Plan
+
+
+@functools.cache
+def engine_for(url: str) -> Engine:
+    """One engine (connection pool) per database per process."""
+    return make_engine(url)
+
+
+def fetch(source: Source, settings: Settings, dirs: FetchDirs) -> Fetched:
+    limits = FetchLimits(timeout=settings.fetch_timeout, deadline=settings.fetch_deadline,
+                         max_bytes=settings.max_input_bytes, allow_private=settings.allow_private_urls,
+                         same_host_redirects=not settings.allow_private_urls)
+    return fetch_source(source, dirs, limits)
+
+
+def already_loaded(fetched: Fetched, settings: Settings) -> bool:
+    """Whether these bytes are loaded already: nothing more to do for them."""
+    return known_sha256(engine_for(settings.database_url), fetched.sha256)
+
+
+def extract(fetched: Fetched) -> Document:
+    """The file in the document model, by the extractor of its real format."""
+    document = read_document(Path(fetched.path), fetched.sha256)
+    if fetched.source.is_url:
+        document.source = fetched.source.location
+    return document
+
+
+def interpret_plan(document: Document, fetched: Fetched) -> Plan:
+    """The plan in the document, with the kind and trust the source's registry entry gives."""
+    source = fetched.source
+    try:
+        return interpret(document, kind=source.kind, ods_code=source.ods_code)
+    except NoPlanFound as err:  # name the file as the user gave it
+        raise NoPlanFound(source.location, err.problem) from None
+
+
+def read_plan(fetched: Fetched) -> Plan:
+    """Detect, extract and interpret: the part of a run that reads the file's contents."""
+    return interpret_plan(extract(fetched), fetched)
+
+
+def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
+    engine = engine_for(settings.database_url)
+    with database_write_lock(engine):
+        return load_plan(engine, plan, source=printable(fetched.source.location), retrieved_at=fetched.retrieved_at)
+
+
+def record_failed(source: Source, failure: str, fetched: Fetched | None, settings: Settings) -> str | None:
+    """Record the failure in the database and keep the file in quarantine; returns the copy."""
+    sha256 = fetched.sha256 if fetched else None
+    location = printable(source.location)
+    record_failure(engine_for(settings.database_url), location, failure, sha256=sha256)
+    kept = quarantine(fetched.path if fetched else None, location, failure, sha256, settings.quarantine_dir)
+    return str(kept) if kept else None
+
+
+def quarantine(path: str | None, source: str, error: str, sha256: str | None, folder: Path) -> Path | None:
+    """Copy the failed file (if there is one) into `folder` as <sha256[:12]>-<name>, with
+    <that>.error.json beside it (source, error, when); return the copy's path."""
+    if path is None or not Path(path).is_file():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    original = Path(path)
+    target = folder / f"{(sha256 or 'unhashed')[:12]}-{printable(original.name)}"
+    shutil.copyfile(original, target)
+    note = {"source": source, "error": error, "sha256": sha256,
+            "quarantined_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    atomic_write(target.with_name(target.name + ".error.json"), json.dumps(note, indent=1).encode("utf-8"))
+    return target
+
+
+def as_error(exc: BaseException, source: str) -> TrustplansError:
+    """Any failure as a TrustplansError naming the source (an unexpected one: "could not be read")."""
+    if isinstance(exc, TrustplansError):
+        return exc
+    return TrustplansError(source, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def failed(source: str, exc: BaseException, **fields: object) -> DocumentResult:
+    """The result of a document whose run raised `exc`."""
+    error = as_error(exc, source)
+    error_type = getattr(exc, "original_type", None) or type(exc).__name__
+    return DocumentResult(printable(source), "failed", error=printable(str(error)), error_type=error_type,
+                          exit_code=error.exit_code, **fields)
