@@ -44,6 +44,8 @@ MEMORY_LIMIT_BYTES = int(os.environ.get("TRUSTPLANS_MEMORY_LIMIT_MB", "2048")) *
 TIME_LIMIT_S = float(os.environ.get("TRUSTPLANS_TIME_LIMIT_S", "120"))  # plus, for each MB of the file:
 TIME_LIMIT_PER_MB_S = 20.0
 
+QUERY_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_QUERY_TIMEOUT", "30"))  # `trustplans query`
+
 FLOW_MAX_WORKERS = 8  # documents a flow works on at once on its default (thread) runner
 DASK_WORKERS = 2  # processes of the Dask LocalCluster made when no scheduler address is given
 

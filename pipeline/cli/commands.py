@@ -113,7 +113,7 @@ def query(sql: str) -> None:
     from pipeline.store.query import run_query
 
     try:
-        result = run_query(sql, config.default_database_url())
+        result = run_query(sql, config.default_database_url(), config.QUERY_TIMEOUT_S)
     except TrustplansError as err:
         _fail(err)
     print_result(result)
@@ -139,6 +139,31 @@ def show(document_id: int, fmt: str) -> None:
         click.echo(plan.to_json())
     else:
         render_table(plan)
+
+
+@cli.group()
+def db() -> None:
+    """The database itself."""
+
+
+@db.command("create-reader")
+@click.argument("name")
+@click.option("--password", default=None, help="[default: a new random one, printed in the URL]")
+def create_reader_command(name: str, password: str | None) -> None:
+    """Make a PostgreSQL role NAME that can only read (SELECT on the tables and views), and
+    print the URL to query as it: TRUSTPLANS_DATABASE_URL=<that> trustplans query ..."""
+    import secrets
+
+    from pipeline.store.engine import database_error, make_engine
+    from pipeline.store.readers import create_reader
+
+    url = config.default_database_url()
+    try:
+        click.echo(create_reader(make_engine(url), name, password or secrets.token_urlsafe(18)))
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "could not create the reader", url))
 
 
 def _runner_options(command):

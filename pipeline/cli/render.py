@@ -77,7 +77,9 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
 
 
 def print_result(result: QueryResult, console: Console | None = None) -> None:
-    table = Table(*(Text(column) for column in result.columns), show_lines=False)
+    table = Table(show_lines=False)
+    for column in result.columns:
+        table.add_column(Text(column))
     for row in result.rows:
         _row(table, *("" if value is None else str(value) for value in row))
     (console or Console()).print(table)

@@ -36,9 +36,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def read_only_engine(url: str) -> Engine:
+def read_only_engine(url: str, *, statement_timeout_s: float | None = None) -> Engine:
     """An engine whose connections refuse writes: SQLite opened with mode=ro (SourceNotFound
-    if the file does not exist), PostgreSQL sessions with default_transaction_read_only."""
+    if the file does not exist), PostgreSQL sessions with default_transaction_read_only (and
+    a statement_timeout, where given)."""
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
@@ -57,7 +58,10 @@ def read_only_engine(url: str) -> Engine:
 
         return engine
     if backend == "postgresql":
-        return create_engine(parsed, connect_args={"options": "-c default_transaction_read_only=on"})
+        options = "-c default_transaction_read_only=on"
+        if statement_timeout_s is not None:
+            options += f" -c statement_timeout={int(statement_timeout_s * 1000)}"
+        return create_engine(parsed, connect_args={"options": options})
     raise ValueError(f"read-only connections are supported for SQLite and PostgreSQL, not {backend}")
 
 

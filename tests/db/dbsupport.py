@@ -71,3 +71,13 @@ def big_plan(commitments: int) -> Plan:
                        for i in range(commitments // len(plan.commitments) + 1) for c in plan.commitments
                        ][:commitments]
     return big
+
+
+def reader_url(engine: Engine) -> str:
+    """The URL `trustplans query` should use: on PostgreSQL a read-only role (made with
+    `trustplans db create-reader`'s function), on SQLite the database itself."""
+    if engine.dialect.name != "postgresql":
+        return engine.url.render_as_string(hide_password=False)
+    from pipeline.store.readers import create_reader
+
+    return create_reader(engine, "trustplans_test_reader", "reader-password")

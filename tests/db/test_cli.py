@@ -13,14 +13,14 @@ from sqlalchemy import Engine
 from pipeline.cli.commands import cli
 from pipeline.store.load import load_plan
 from schemas.plan import Plan
-from tests.db.dbsupport import gold_plans, row_counts
+from tests.db.dbsupport import gold_plans, reader_url, row_counts
 
 
 @pytest.fixture
 def corpus(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """The corpus loaded; the commands pointed at it. Returns source file name -> document id."""
     ids = {path.name: load_plan(engine, plan, source=str(path)).document_id for path, plan in gold_plans()}
-    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", reader_url(engine))  # reading commands read as a reader
     return ids
 
 
@@ -92,8 +92,10 @@ def test_export_writes_flat_tables(corpus: dict[str, int], tmp_path: Path, fmt: 
     assert set(tables["portfolio_by_trust"].columns) >= {"trust", "plan_year", "portfolio", "commitments"}
 
 
-def test_ingest_adds_nothing_for_files_already_loaded(corpus: dict[str, int], engine: Engine) -> None:
+def test_ingest_adds_nothing_for_files_already_loaded(corpus: dict[str, int], engine: Engine,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The bytes of every corpus file are known, so nothing is extracted or added."""
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))  # a writer
     before = row_counts(engine)
     folders = sorted({str(path.parent) for path, _ in gold_plans()})
     result = CliRunner().invoke(cli, ["ingest", *folders])

@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 from pipeline.store.load import load_plan
 from pipeline.store.query import run_query
 from schemas.plan import Plan
-from tests.db.dbsupport import gold_plans
+from tests.db.dbsupport import gold_plans, reader_url
+
+TIMEOUT_S = 30.0
 
 
 def current_gold() -> list[Plan]:
@@ -30,7 +32,7 @@ def current_gold() -> list[Plan]:
 def corpus_url(engine: Engine) -> str:
     for path, plan in gold_plans():
         load_plan(engine, plan, source=str(path))
-    return engine.url.render_as_string(hide_password=False)
+    return reader_url(engine)
 
 
 @pytest.mark.parametrize("year", [2021, 2023, 2024])
@@ -44,7 +46,7 @@ def test_nursing_commitments_due_in_a_financial_year_across_trusts(corpus_url: s
         WHERE due.end_date BETWEEN '{start}' AND '{end}'
           AND EXISTS (SELECT 1 FROM commitment_owners co JOIN owners o ON o.id = co.owner_id
                       WHERE co.commitment_id = c.id AND o.portfolio = 'nursing')
-        ORDER BY d.organisation_name, c.position""", corpus_url)
+        ORDER BY d.organisation_name, c.position""", corpus_url, TIMEOUT_S)
     expected = sorted(
         (plan.document.organisation.name, c.text, c.due.end)
         for plan in current_gold() for c in plan.commitments
@@ -59,7 +61,7 @@ def test_trusts_with_a_staff_turnover_target_and_its_value(corpus_url: str) -> N
     result = run_query("""
         SELECT trust, target_comparator, target_value, target_unit FROM v_indicators
         WHERE is_current AND lower(indicator) LIKE '%turnover%' AND target_value IS NOT NULL
-        ORDER BY trust""", corpus_url)
+        ORDER BY trust""", corpus_url, TIMEOUT_S)
     assert result.columns == ["trust", "target_comparator", "target_value", "target_unit"]
     assert result.rows == [
         ("Kingsbridge and District Hospitals NHS Foundation Trust", "<=", 12.0, "%"),
@@ -70,7 +72,7 @@ def test_trusts_with_a_staff_turnover_target_and_its_value(corpus_url: str) -> N
 
 def test_commitments_per_portfolio_per_trust(corpus_url: str) -> None:
     result = run_query("SELECT ods_code, trust, plan_year, portfolio, commitments FROM v_portfolio_by_trust",
-                       corpus_url)
+                       corpus_url, TIMEOUT_S)
     found = {(code or trust, year, portfolio): count for code, trust, year, portfolio, count in result.rows}
     expected: Counter[tuple] = Counter()
     for plan in current_gold():
