@@ -17,7 +17,6 @@ from pipeline.config import Settings
 from pipeline.fetch.fetcher import FetchDirs, Fetched, FetchLimits, fetch_source
 from pipeline.fetch.sources import Source
 from pipeline.files import atomic_write, printable
-from pipeline.interpret.interpreter import interpret
 from pipeline.runs.summary import DocumentResult
 from pipeline.store.engine import make_engine
 from pipeline.store.load import LoadOutcome, load_plan
@@ -56,6 +55,8 @@ def extract(fetched: Fetched) -> Document:
 
 def interpret_plan(document: Document, fetched: Fetched) -> Plan:
     """The plan in the document, with the kind and trust the source's registry entry gives."""
+    from pipeline.interpret.interpreter import interpret  # spaCy and the lexicons: readers load them, not runners
+
     source = fetched.source
     try:
         return interpret(document, kind=source.kind, ods_code=source.ods_code)
