@@ -15,6 +15,7 @@ degree or so is levelled from the slope of Tesseract's baselines, words and rule
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
@@ -34,6 +35,7 @@ from extractors.pdf_tables import merge_rules
 from schemas.errors import CorruptFile, UnsupportedFormat
 
 OCR_DPI = 300  # render resolution for recognition: small print in tables reads far better than at 200
+MAX_OCR_PIXELS = 80_000_000  # a page larger than this at OCR_DPI (A1 and up) is rendered coarser
 LANGUAGE = "eng"
 _CAP_HEIGHT = 0.72  # per em, in common fonts: capitals and ascenders
 _X_HEIGHT = 0.52  # lower-case letters without ascenders
@@ -243,6 +245,13 @@ def _harmonise_sizes(pages: list[OcrPage]) -> None:
             word.size = to_size[word.size]
 
 
+def page_resolution(width: float, height: float, dpi: float = OCR_DPI) -> float:
+    """`dpi`, or less for a page so large that its image would pass MAX_OCR_PIXELS (a blank
+    page 200,000 points square would need terabytes)."""
+    area = max(width, 1.0) * max(height, 1.0) / 72**2  # square inches
+    return min(dpi, math.sqrt(MAX_OCR_PIXELS / area))
+
+
 def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI) -> list[OcrPage]:
     """Recognise the given pages (1-based) of a PDF."""
     try:
@@ -253,9 +262,10 @@ def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI) -> list[OcrP
         pages = []
         for number in numbers:
             width, height = pdf[number - 1].get_size()
+            page_dpi = page_resolution(width, height, dpi)
             started = time.perf_counter()
             try:
-                page = recognise(render_page(pdf, number - 1, dpi), number, width, height, dpi)
+                page = recognise(render_page(pdf, number - 1, page_dpi), number, width, height, page_dpi)
             except pytesseract.TesseractNotFoundError as exc:
                 raise UnsupportedFormat(str(path), "a scanned PDF needs Tesseract OCR, which is not installed "
                                                    "(apt-get install tesseract-ocr tesseract-ocr-eng)") from exc
