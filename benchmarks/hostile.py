@@ -22,7 +22,6 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -36,29 +35,11 @@ from docx.oxml.ns import qn  # noqa: E402
 from pipeline import config  # noqa: E402
 from pipeline.fetch.sources import sources_from_locations  # noqa: E402
 from pipeline.runs.batch import run_batch  # noqa: E402
+from tests.hostile_files import one_page_pdf, pdf, zip_bomb_docx  # noqa: E402
 
 GOOD = ("uhb-2021-22-plan.docx", "wah-2022-23-objectives.pdf", "swbh-2020-vision.html")
 CLEAN = {"SourceNotFound", "UnsupportedFormat", "CorruptFile", "EncryptedFile", "NoPlanFound", "FetchFailed",
          "LimitExceeded"}
-
-
-def pdf(objects: list[bytes]) -> bytes:
-    """A PDF of these objects (1 is the catalog), with a correct cross-reference table."""
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-
-
-def page_pdf(media_box: str, content: bytes, filtered: bool = False) -> bytes:
-    stream = f"<< /Length {len(content)}{' /Filter /FlateDecode' if filtered else ''} >>\nstream\n".encode()
-    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                f"<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] /Contents 4 0 R >>".encode(),
-                stream + content + b"\nendstream"])
 
 
 def word(path: Path, grid_span: int | None = None) -> Path:
@@ -71,23 +52,6 @@ def word(path: Path, grid_span: int | None = None) -> Path:
         properties = table.rows[1].cells[0]._tc.get_or_add_tcPr()
         properties.append(properties.makeelement(qn("w:gridSpan"), {qn("w:val"): str(grid_span)}))
     document.save(path)
-    return path
-
-
-def zip_bomb(path: Path, megabytes: int) -> Path:
-    plain = word(path.with_name("plain-for-bomb.docx"))
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for item in source.infolist():
-            if item.filename != "word/document.xml":
-                bomb.writestr(item, source.read(item))
-        with bomb.open("word/document.xml", "w") as body:
-            body.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                       b"<w:body>")
-            chunk = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30_000
-            for _ in range(megabytes * 1024 * 1024 // len(chunk)):
-                body.write(chunk)
-            body.write(b"</w:body></w:document>")
-    plain.unlink()
     return path
 
 
@@ -108,9 +72,9 @@ def make_folder(folder: Path) -> list[str]:
                                                      b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"]))
     inflating = zlib.compressobj(9)
     bomb = b"".join(inflating.compress(b" " * (1 << 24)) for _ in range(64)) + inflating.flush()  # 1 GiB
-    (folder / "stream-bomb.pdf").write_bytes(page_pdf("0 0 612 792", bomb, filtered=True))
-    (folder / "huge-page.pdf").write_bytes(page_pdf("0 0 200000 200000", b""))
-    zip_bomb(folder / "zip-bomb.docx", 1024)
+    (folder / "stream-bomb.pdf").write_bytes(one_page_pdf("0 0 612 792", bomb, deflated=True))
+    (folder / "huge-page.pdf").write_bytes(one_page_pdf("0 0 200000 200000"))
+    zip_bomb_docx(folder / "zip-bomb.docx", 1024)
     word(folder / "grid-span.docx", grid_span=5000)
     page = "<!DOCTYPE html><html><body><main><h1>Opening times</h1><p>The shop opens at nine.</p></main></body></html>"
     (folder / "utf16.html").write_bytes(b"\xff\xfe" + page.encode("utf-16-le"))

@@ -23,6 +23,7 @@ from pipeline.files import printable
 from schemas.errors import LimitExceeded, UnsupportedFormat
 from schemas.plan import Commitment, DocumentInfo, Organisation, Plan
 from tests.builders import add_grid_table, new_docx, save
+from tests.hostile_files import one_page_pdf
 
 
 def test_a_pipe_and_a_link_to_a_device_are_refused_without_being_opened(tmp_path: Path) -> None:
@@ -86,20 +87,6 @@ def test_markup_in_a_plan_is_shown_as_written() -> None:
     shown = console.export_text()
     assert "[/bold]" in shown and "[link=https://example.invalid]this[/link]" in shown
     assert "[red]plan[/red].pdf" in shown and "A Trust [/]" in shown
-
-
-def one_page_pdf(media_box: str) -> bytes:
-    """A PDF of one blank page of this size, with a correct cross-reference table."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               f"<< /Type /Page /Parent 2 0 R /MediaBox [{media_box}] >>".encode()]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
 
 
 def test_an_enormous_blank_page_is_read_at_a_resolution_that_fits(tmp_path: Path) -> None:

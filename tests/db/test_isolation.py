@@ -7,7 +7,6 @@ import dataclasses
 import os
 import shutil
 import time
-import zipfile
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -19,35 +18,17 @@ from pipeline.fetch.sources import Source, sources_from_locations
 from pipeline.runs.batch import run_batch
 from pipeline.runs.document import run_document
 from schemas import tables as db
-from tests.builders import new_docx, save
 from tests.db.dbsupport import CORPUS
+from tests.hostile_files import zip_bomb_docx
 
 UHB_DOCX = CORPUS / "uhb-2021-22-plan-docx" / "uhb-2021-22-plan.docx"
 WAH_PDF = CORPUS / "wah-2022-23-objectives-pdf" / "wah-2022-23-objectives.pdf"
-PARAGRAPH = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
 
 
 def settings_for(engine: Engine, tmp_path: Path, **limits: object) -> Settings:
     settings = config.settings(database_url=engine.url.render_as_string(hide_password=False),
                                processed_dir=tmp_path / "processed")
     return dataclasses.replace(settings, **limits)
-
-
-def zip_bomb_docx(path: Path, megabytes: int) -> Path:
-    """A real Word file whose document.xml inflates to `megabytes` of paragraphs."""
-    plain = save(new_docx(), path.with_name("plain.docx"))
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for item in source.infolist():
-            if item.filename != "word/document.xml":
-                bomb.writestr(item, source.read(item))
-        with bomb.open("word/document.xml", "w") as body:
-            body.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w='
-                       b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-            chunk = PARAGRAPH * (1024 * 1024 // len(PARAGRAPH))
-            for _ in range(megabytes):
-                body.write(chunk)
-            body.write(b"</w:body></w:document>")
-    return path
 
 
 def test_a_reader_past_its_time_limit_is_stopped_and_recorded(engine: Engine, tmp_path: Path) -> None:

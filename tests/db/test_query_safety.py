@@ -19,22 +19,21 @@ from tests.db.dbsupport import reader_url
 SLOW_SQLITE = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
 
 
-def only(engine: Engine, dialect: str) -> None:
-    if engine.dialect.name != dialect:
-        pytest.skip(f"{dialect} only")
+SQLITE = pytest.mark.parametrize("backend", ["sqlite"])  # the engine fixture on this backend only
+POSTGRESQL = pytest.mark.parametrize("backend", ["postgresql"])
 
 
+@SQLITE
 @pytest.mark.parametrize("sql", ["ATTACH '{path}' AS other", "VACUUM INTO '{path}'"])
 def test_sqlite_queries_create_no_file(engine: Engine, tmp_path: Path, sql: str) -> None:
-    only(engine, "sqlite")
     path = tmp_path / "made.db"
     with pytest.raises(TrustplansError, match="not authorized|authorization denied"):
         run_query(sql.format(path=path), reader_url(engine), 5.0)
     assert not path.exists()
 
 
+@SQLITE
 def test_sqlite_pragmas_may_read_but_not_set(engine: Engine) -> None:
-    only(engine, "sqlite")
     url = reader_url(engine)
     columns = run_query("PRAGMA table_info(documents)", url, 5.0)
     assert "sha256" in [row[1] for row in columns.rows]
@@ -50,23 +49,23 @@ def test_a_query_past_its_time_limit_is_stopped(engine: Engine) -> None:
     assert time.monotonic() - started < 5
 
 
+@POSTGRESQL
 def test_postgresql_refuses_a_role_that_can_run_programs(engine: Engine, tmp_path: Path) -> None:
-    only(engine, "postgresql")
     superuser = engine.url.render_as_string(hide_password=False)
     with pytest.raises(TrustplansError, match="create-reader"):
         run_query("SELECT 1", superuser, 5.0)
 
 
+@POSTGRESQL
 @pytest.mark.parametrize("sql", ["COPY (SELECT 1) TO PROGRAM 'true'", "SELECT pg_read_file('/etc/hostname')",
                                  "CREATE TABLE scratch (a integer)"])
 def test_a_reader_cannot_reach_the_server(engine: Engine, sql: str) -> None:
-    only(engine, "postgresql")
     with pytest.raises(TrustplansError, match="query failed"):
         run_query(sql, reader_url(engine), 5.0)
 
 
+@POSTGRESQL
 def test_create_reader_prints_a_url_that_reads(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    only(engine, "postgresql")
     monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     made = CliRunner().invoke(cli, ["db", "create-reader", "trustplans_cli_reader"])
     assert made.exit_code == 0, made.output
