@@ -59,7 +59,7 @@ def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
 def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
-    Exits 1 when any file failed."""
+    Exits 1 when any file failed; 130 when stopped by Ctrl-C (what is loaded stays loaded)."""
     if flow:
         from flows.ingest import run_ingest_flow
 
@@ -73,9 +73,13 @@ def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> Non
 
     settings = config.settings(allow_private_urls=allow_private_urls or None)
     sources = sources_from_locations(str(path) for path in paths)
+    bar = None
     try:
         with progress_bar(len(sources)) as bar:
             summary = run_batch(sources, settings, trigger="cli", on_start=bar.start, on_result=bar.done)
+    except KeyboardInterrupt:
+        loaded = bar.loaded if bar else 0
+        _fail_with(f"interrupted: {loaded} of {len(sources)} loaded; run again to continue", 130)
     except Exception as exc:  # the database itself failed (a file's failure is recorded, not raised)
         _fail(database_error(exc, "database error", settings.database_url))
     click.echo(", ".join(f"{count} {status}" for status, count in summary.counts().items()))

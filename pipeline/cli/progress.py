@@ -1,4 +1,4 @@
-"""A progress bar for a batch of documents, on stderr's terminal."""
+"""A progress bar for a batch of documents, on stderr's terminal, counting what is loaded."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ from pipeline.runs.summary import DocumentResult
 class Bar:
     progress: Progress
     task: TaskID
+    loaded: int = 0  # documents whose bytes are in the database now (new, changed or unchanged)
 
     def start(self, source: Source) -> None:
         name = PurePath(source.location).name or source.location
         self.progress.update(self.task, description=escape(name))
 
-    def done(self, _result: DocumentResult) -> None:
+    def done(self, result: DocumentResult) -> None:
+        self.loaded += result.status in ("new", "changed", "unchanged")
         self.progress.advance(self.task)
 
 

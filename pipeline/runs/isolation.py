@@ -140,7 +140,9 @@ def _close_pools() -> None:
 
 
 def _serve(requests: Connection, results: Connection, memory_limit: int) -> None:
-    """A reader process: read each document it is sent, send back its plan or its error."""
+    """A reader process: read each document it is sent, send back its plan or its error.
+    Ctrl-C is the parent's to handle (it stops its readers), so a reader ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     while True:
         try:
