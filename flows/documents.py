@@ -26,7 +26,7 @@ from pipeline.fetch.sources import Source
 from pipeline.files import printable
 from pipeline.runs.batch import finish_run, start_run
 from pipeline.runs.steps import failed
-from pipeline.runs.summary import DocumentResult, RunSummary, plan_counts
+from pipeline.runs.summary import DocumentResult, RunSummary, plan_counts, trust_of
 from pipeline.store.load import LoadOutcome
 from schemas.plan import Plan
 
@@ -45,6 +45,7 @@ class _Documents:
         self.running = 0
         self.fetched: dict[int, Fetched] = {}
         self.counts: dict[int, dict[str, int]] = {}
+        self.trusts: dict[int, str] = {}
         self.timings: dict[int, dict[str, float]] = {index: {} for index in range(len(sources))}
         self.failures: dict[int, DocumentResult] = {}
         self.results: dict[int, DocumentResult] = {}
@@ -73,19 +74,22 @@ class _Documents:
         location = printable(self.sources[index].location)
         if step is self.fetch:
             check: FetchCheck = value
-            if check.known:
-                self.results[index] = DocumentResult(location, "unchanged", timings=self.timings[index])
+            if check.known is not None:
+                self.results[index] = DocumentResult(location, "unchanged", document_id=check.known,
+                                                     timings=self.timings[index])
             else:
                 self.fetched[index] = check.fetched
                 self._submit(index, read, check.fetched, self.settings)
         elif step is read:
             plan: Plan = value
             self.counts[index] = plan_counts(plan)
+            self.trusts[index] = trust_of(plan)
             self._submit(index, load, plan, self.fetched[index], self.settings)
         elif step is load:
             outcome: LoadOutcome = value
             self.results[index] = DocumentResult(location, outcome.status, document_id=outcome.document_id,
-                                                 counts=self.counts.get(index, {}), timings=self.timings[index])
+                                                 trust=self.trusts.get(index), counts=self.counts.get(index, {}),
+                                                 timings=self.timings[index])
         else:  # record_failed: the failure is recorded; `value` is the quarantined copy
             self.results[index] = replace(self.failures[index], quarantined=value)
 

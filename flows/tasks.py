@@ -31,7 +31,7 @@ logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
 @dataclass(frozen=True, slots=True)
 class FetchCheck:
     fetched: Fetched
-    known: bool  # these bytes are already loaded: nothing more to do
+    known: int | None  # the document already loaded from these bytes: nothing more to do
 
 
 def _retry_if_transient(_task: Task, _run: TaskRun, state: State) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -55,11 +56,13 @@ def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py).")
+@click.option("--json", "as_json", is_flag=True, help="Report as one JSON object (documents, skipped, counts).")
 @_ALLOW_PRIVATE_URLS
-def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> None:
+def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
-    Exits 1 when any file failed; 130 when stopped by Ctrl-C (what is loaded stays loaded)."""
+    Reports each file, the files in folders that were not read, and the totals. Exits 1 when
+    any file failed; 130 when stopped by Ctrl-C (what is loaded stays loaded)."""
     if flow:
         from flows.ingest import run_ingest_flow
 
@@ -67,12 +70,14 @@ def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> Non
         click.echo(summary)
         sys.exit(1 if summary.failed else 0)
     from pipeline.cli.progress import progress_bar
-    from pipeline.fetch.sources import sources_from_locations
+    from pipeline.cli.report import ingest_json, ingest_lines
+    from pipeline.fetch.sources import skipped_files, sources_from_locations
     from pipeline.runs.batch import run_batch
     from pipeline.store.engine import database_error
 
     settings = config.settings(allow_private_urls=allow_private_urls or None)
     sources = sources_from_locations(str(path) for path in paths)
+    skipped = skipped_files(list(paths))
     bar = None
     try:
         with progress_bar(len(sources)) as bar:
@@ -82,10 +87,36 @@ def ingest(paths: tuple[Path, ...], flow: bool, allow_private_urls: bool) -> Non
         _fail_with(f"interrupted: {loaded} of {len(sources)} loaded; run again to continue", 130)
     except Exception as exc:  # the database itself failed (a file's failure is recorded, not raised)
         _fail(database_error(exc, "database error", settings.database_url))
-    click.echo(", ".join(f"{count} {status}" for status, count in summary.counts().items()))
-    for result in summary.failed:
-        click.echo(f"trustplans: failed: {result.error}", err=True)
+    if as_json:
+        click.echo(ingest_json(summary, skipped))
+    else:
+        for line in ingest_lines(summary, skipped):
+            click.echo(line)
+        for result in summary.failed:
+            click.echo(f"trustplans: failed: {result.error}", err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.option("--all-versions", is_flag=True, help="Superseded versions too.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document, as a list.")
+def documents(all_versions: bool, as_json: bool) -> None:
+    """List the loaded documents: id, trust, kind, period, format, version, current, location."""
+    from pipeline.cli.render import print_documents
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.read import list_documents
+
+    url = config.default_database_url()
+    try:
+        rows = list_documents(read_only_engine(url), all_versions=all_versions)
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "could not list the documents", url))
+    if as_json:
+        click.echo(json.dumps([row.as_dict() for row in rows], indent=1))
+    else:
+        print_documents(rows)
 
 
 @cli.command()

@@ -5,11 +5,14 @@ that prints "[/bold]" or "[link=...]" is shown as written."""
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pipeline.store.query import QueryResult
+from pipeline.store.read import DocumentRow
 from schemas.plan import Commitment, Due, Owner, Plan
 
 
@@ -22,6 +25,9 @@ def _due(due: Due | None) -> str:
         return ""
     bounds = f"{due.start or '…'} – {due.end or '…'}" if (due.start or due.end) else ""
     return f"{due.raw}\n{bounds}".strip()
+
+
+PIPED_WIDTH = 300  # columns of a table printed to a pipe or a file
 
 
 def _row(table: Table, *cells: str | Text) -> None:
@@ -82,4 +88,19 @@ def print_result(result: QueryResult, console: Console | None = None) -> None:
         table.add_column(Text(column))
     for row in result.rows:
         _row(table, *("" if value is None else str(value) for value in row))
-    (console or Console()).print(table)
+    (console or _wide_when_piped()).print(table)
+
+
+def _wide_when_piped() -> Console:
+    """The terminal's width on a terminal; piped, wide enough that no cell breaks its words."""
+    return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
+
+
+def print_documents(rows: list[DocumentRow], console: Console | None = None) -> None:
+    table = Table(show_lines=False)
+    for name in ("id", "ods_code", "trust", "kind", "period", "format", "version", "current", "location"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        _row(table, str(row.id), row.ods_code or "", row.trust, row.kind, row.period or "", row.format,
+             str(row.version), "yes" if row.current else "no", row.location)
+    (console or _wide_when_piped()).print(table)

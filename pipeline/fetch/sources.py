@@ -115,3 +115,11 @@ def expand(paths: Sequence[Path]) -> list[Path]:
         else:
             files.append(path)
     return list(dict.fromkeys(files))
+
+
+def skipped_files(paths: Sequence[Path]) -> list[Path]:
+    """The files under the folders in `paths` that a folder scan does not read (other
+    suffixes, hidden files, pipes and devices), for a user to see what was left out."""
+    read = set(expand(paths))
+    return sorted(p for path in paths if path.is_dir() for p in path.rglob("*")
+                  if not p.is_dir() and p not in read)

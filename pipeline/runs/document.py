@@ -22,7 +22,7 @@ from pipeline.fetch.sources import Source
 from pipeline.files import printable
 from pipeline.runs.isolation import read_plan_isolated
 from pipeline.runs.steps import already_loaded, failed, fetch, load, record_failed
-from pipeline.runs.summary import DocumentResult, plan_counts
+from pipeline.runs.summary import DocumentResult, plan_counts, trust_of
 from schemas.plan import Plan
 
 T = TypeVar("T")
@@ -53,13 +53,15 @@ class _Run:
         """Every step in order; raises what a step raises."""
         location = printable(self.source.location)
         fetched = self.fetched = self.timed("fetch", lambda: fetch(self.source, self.settings, self.dirs))
-        if load_into_database and already_loaded(fetched, self.settings):
-            return DocumentResult(location, "unchanged", timings=self.timings)
+        if load_into_database and (known := already_loaded(fetched, self.settings)) is not None:
+            return DocumentResult(location, "unchanged", document_id=known, timings=self.timings)
         plan = self.plan = self.timed("read", lambda: read_plan_isolated(fetched, self.settings))
         if not load_into_database:
-            return DocumentResult(location, "extracted", counts=plan_counts(plan), timings=self.timings, plan=plan)
+            return DocumentResult(location, "extracted", trust=trust_of(plan), counts=plan_counts(plan),
+                                  timings=self.timings, plan=plan)
         outcome = self.timed("load", lambda: load(plan, fetched, self.settings))
-        return DocumentResult(location, outcome.status, document_id=outcome.document_id, counts=plan_counts(plan),
+        return DocumentResult(location, outcome.status, document_id=outcome.document_id, trust=trust_of(plan),
+                              counts=plan_counts(plan),
                               timings=self.timings)
 
 

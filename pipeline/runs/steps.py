@@ -20,7 +20,7 @@ from pipeline.files import atomic_write, printable
 from pipeline.runs.summary import DocumentResult
 from pipeline.store.engine import make_engine
 from pipeline.store.load import LoadOutcome, load_plan
-from pipeline.store.records import known_sha256, record_failure
+from pipeline.store.records import document_with_sha256, record_failure
 from pipeline.store.write_lock import database_write_lock
 from schemas.document import Document
 from schemas.errors import NoPlanFound, TrustplansError
@@ -40,9 +40,9 @@ def fetch(source: Source, settings: Settings, dirs: FetchDirs) -> Fetched:
     return fetch_source(source, dirs, limits)
 
 
-def already_loaded(fetched: Fetched, settings: Settings) -> bool:
-    """Whether these bytes are loaded already: nothing more to do for them."""
-    return known_sha256(engine_for(settings.database_url), fetched.sha256)
+def already_loaded(fetched: Fetched, settings: Settings) -> int | None:
+    """The document loaded from these bytes already, if any: then nothing more is to be done."""
+    return document_with_sha256(engine_for(settings.database_url), fetched.sha256)
 
 
 def extract(fetched: Fetched) -> Document:

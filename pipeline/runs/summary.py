@@ -22,6 +22,7 @@ class DocumentResult:
     source: str  # the location run: a path or URL
     status: Status
     document_id: int | None = None
+    trust: str | None = None  # the plan's organisation, as "CODE Name" (loaded now: new or changed)
     counts: dict[str, int] = field(default_factory=dict)  # themes, objectives, ... found
     error: str | None = None  # one line naming the source and what is wrong
     error_type: str | None = None  # the error's class, as recorded
@@ -39,6 +40,11 @@ class DocumentResult:
     def failure(self) -> str | None:
         """The error as recorded: its class and message."""
         return f"{self.error_type}: {self.error}" if self.error is not None else None
+
+
+def trust_of(plan: Plan) -> str:
+    organisation = plan.document.organisation
+    return f"{organisation.code} {organisation.name}" if organisation.code else organisation.name
 
 
 def plan_counts(plan: Plan) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -94,3 +95,33 @@ def _provenance(row: db.ProvenanceMixin) -> pj.Provenance | None:
     return pj.Provenance(page=row.page, bbox=None if all(v is None for v in bbox) else bbox,
                          table=row.table_index, row=row.table_row, col=row.table_col,
                          confidence=row.ocr_confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One loaded document, as `trustplans documents` lists it."""
+
+    id: int
+    ods_code: str | None
+    trust: str
+    kind: str
+    period: str | None
+    format: str
+    version: int
+    current: bool
+    location: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def list_documents(engine: Engine, *, all_versions: bool = False) -> list[DocumentRow]:
+    """The loaded documents, current ones only unless `all_versions`, by trust then id."""
+    statement = select(db.Document).order_by(db.Document.organisation_name, db.Document.id)
+    if not all_versions:
+        statement = statement.where(db.Document.superseded_by_id.is_(None))
+    with Session(engine) as session:
+        return [DocumentRow(id=d.id, ods_code=d.organisation_code, trust=d.organisation_name, kind=d.kind,
+                            period=d.period_label, format=d.format, version=d.version,
+                            current=d.superseded_by_id is None, location=d.location)
+                for d in session.scalars(statement)]

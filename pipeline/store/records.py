@@ -26,8 +26,13 @@ def as_utc(moment: dt.datetime | None) -> dt.datetime | None:
 
 def known_sha256(engine: Engine, sha256: str) -> bool:
     """Whether a document with these bytes is already loaded."""
+    return document_with_sha256(engine, sha256) is not None
+
+
+def document_with_sha256(engine: Engine, sha256: str) -> int | None:
+    """The id of the document loaded from these bytes, if any."""
     with Session(engine) as session:
-        return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256)) is not None
+        return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
 
 
 def record_failure(engine: Engine, source: str, error: str, sha256: str | None = None) -> None:

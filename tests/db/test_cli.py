@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -135,3 +136,42 @@ def test_ingest_with_a_broken_file_loads_the_rest_and_exits_1(
     assert result.exit_code == 1
     assert "1 new" in result.stdout and "1 failed" in result.stdout
     assert f"failed: {broken}" in result.stderr
+
+
+def test_ingest_reports_each_file_the_files_it_skipped_and_json(engine: Engine, monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("TRUSTPLANS_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    good = next(path for path, _ in gold_plans() if path.name == "uhb-2021-22-plan.docx")
+    shutil.copy(good, folder)
+    (folder / "notes.md").write_text("minutes", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<\n")
+
+    first = CliRunner().invoke(cli, ["ingest", str(folder)])
+    again = CliRunner().invoke(cli, ["ingest", "--json", str(folder)])
+
+    assert first.exit_code == again.exit_code == 1
+    [loaded] = [line for line in first.stdout.splitlines() if line.startswith("new")]
+    assert str(folder / good.name) in loaded and "RRK University Hospitals Birmingham" in loaded
+    assert "63 commitments" in loaded
+    assert any(line.startswith("skipped") and str(folder / "notes.md") in line for line in first.stdout.splitlines())
+    assert first.stdout.splitlines()[-1] == "1 new, 0 changed, 0 unchanged, 1 failed"
+    assert first.stderr.count(str(folder / "broken.pdf")) == 1  # the failure names the file once
+    report = json.loads(again.stdout)
+    assert report["counts"] == {"new": 0, "changed": 0, "unchanged": 1, "failed": 1}
+    assert report["skipped"] == [str(folder / "notes.md")]
+    by_name = {Path(d["source"]).name: d for d in report["documents"]}
+    assert by_name["uhb-2021-22-plan.docx"]["document_id"] is not None
+    assert by_name["broken.pdf"]["error_type"] == "CorruptFile"
+
+
+def test_documents_lists_current_versions_unless_asked_for_all(corpus: dict[str, int]) -> None:
+    current = json.loads(CliRunner().invoke(cli, ["documents", "--json"]).stdout)
+    everything = json.loads(CliRunner().invoke(cli, ["documents", "--json", "--all-versions"]).stdout)
+    assert sorted(row["id"] for row in everything) == sorted(corpus.values())
+    assert [row for row in everything if row["current"]] == current
+    assert len(current) < len(everything)  # the Word and PDF copies of a plan: the later one is current
+    table = CliRunner().invoke(cli, ["documents"])
+    assert "University Hospitals Birmingham NHS Foundation Trust" in table.stdout  # not broken over lines

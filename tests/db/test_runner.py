@@ -39,7 +39,8 @@ def test_a_new_document_runs_every_step_and_a_known_one_stops_after_fetch(engine
         assert stored.kind == "implementation_plan"  # from the title: no registry entry says otherwise
         assert session.scalar(select(db.Organisation.ods_code).where(
             db.Organisation.id == stored.organisation_id)) == "RRK"
-    assert (again.status, again.document_id, list(again.timings)) == ("unchanged", None, ["fetch"])
+    assert (again.status, again.document_id, list(again.timings)) == ("unchanged", first.document_id, ["fetch"])
+    assert first.trust == "RRK University Hospitals Birmingham NHS Foundation Trust"
 
 
 def test_the_registry_s_kind_and_ods_code_reach_the_database(engine: Engine, tmp_path: Path) -> None:
