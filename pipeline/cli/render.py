@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.cli.checks import plan_warnings, where
 from pipeline.store.query import QueryResult
 from pipeline.store.read import DocumentRow
 from schemas.plan import Commitment, Due, Owner, Plan
@@ -35,7 +36,8 @@ def _row(table: Table, *cells: str | Text) -> None:
 
 
 def render_table(plan: Plan, console: Console | None = None) -> None:
-    console = console or Console()
+    """The plan as tables (where each item was read in the last column), then what needs a look."""
+    console = console or _wide_when_piped()
     doc = plan.document
     period = doc.period.label if doc.period and doc.period.label else "period unknown"
     console.print(Text(doc.title or doc.source, style="bold"))
@@ -50,28 +52,29 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
         by_objective.setdefault(c.objective_ref, []).append(c)
 
     table = Table(show_lines=True, expand=True)
-    for name in ("Theme / objective", "Ref", "Commitment", "Owners", "Assurance", "Due"):
+    for name in ("Theme / objective", "Ref", "Commitment", "Owners", "Assurance", "Due", "Where"):
         table.add_column(name, overflow="fold")
     for obj in plan.objectives:
         theme = themes.get(obj.theme_ref) if obj.theme_ref else None
         label = Text.assemble(f"{obj.ref} {obj.title}", (f"\n{theme}" if theme else "", "dim"))
         rows = by_objective.get(obj.ref, [])
         if not rows:
-            _row(table, label, "", "", "", "", "")
+            _row(table, label, "", "", "", "", "", where(obj.provenance))
         for i, c in enumerate(rows):
             _row(table, label if i == 0 else "", c.ref or "", c.text, _owners(c.owners),
-                          "\n".join(a.raw for a in c.assurance), _due(c.due))
+                 "\n".join(a.raw for a in c.assurance), _due(c.due), where(c.provenance))
     for c in by_objective.get(None, []):
-        _row(table, "", c.ref or "", c.text, _owners(c.owners), "\n".join(a.raw for a in c.assurance), _due(c.due))
+        _row(table, "", c.ref or "", c.text, _owners(c.owners), "\n".join(a.raw for a in c.assurance), _due(c.due),
+             where(c.provenance))
     console.print(table)
 
     if plan.indicators:
         ind = Table(title="Indicators", show_lines=False, expand=True)
-        for name in ("Objective", "Audience", "Indicator", "Target", "Due"):
+        for name in ("Objective", "Audience", "Indicator", "Target", "Due", "Where"):
             ind.add_column(name, overflow="fold")
         for i in plan.indicators:
             target = f"{i.target.comparator} {i.target.value:g} {i.target.unit}" if i.target else ""
-            _row(ind, i.objective_ref or "", i.audience or "", i.text, target, _due(i.due))
+            _row(ind, i.objective_ref or "", i.audience or "", i.text, target, _due(i.due), where(i.provenance))
         console.print(ind)
     if plan.glossary:
         gl = Table(title="Glossary")
@@ -80,6 +83,11 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
         for g in plan.glossary:
             _row(gl, g.abbreviation, g.expansion, g.kind)
         console.print(gl)
+    warnings = plan_warnings(plan)
+    if warnings:
+        console.print(Text("Needs a look", style="bold"))
+        for warning in warnings:
+            console.print(Text(f"  ! {warning}"))
 
 
 def print_result(result: QueryResult, console: Console | None = None) -> None:
