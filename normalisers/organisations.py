@@ -105,35 +105,37 @@ def name_key(name: str) -> str:
 def trust_with_code(ods_code: str, trusts_csv: Path = TRUSTS_CSV) -> Organisation | None:
     """The trust of an ODS code (or a code it has replaced), under its official name; None if
     the list has no such code."""
-    return _by_code(trusts_csv).get(ods_code.strip().upper())
+    return _directory(trusts_csv).by_code.get(ods_code.strip().upper())
+
+
+class _Directory(NamedTuple):
+    """A trusts CSV prepared for look-ups."""
+
+    names: dict[str, tuple[str, str]]  # name key -> (code, official name)
+    aliases: tuple[_Alias, ...]  # longest first
+    by_code: dict[str, Organisation]  # ODS code, or a code it has replaced -> the trust
 
 
 @lru_cache(maxsize=4)
-def _by_code(path: Path) -> dict[str, Organisation]:
-    found: dict[str, Organisation] = {}
-    for trust in read_trusts(path):
-        organisation = Organisation(name=trust.name, code=trust.ods_code)
-        found[trust.ods_code] = organisation
-        for old in trust.predecessor_codes:
-            found.setdefault(old, organisation)
-    return found
-
-
-@lru_cache(maxsize=4)
-def _trusts(path: Path) -> tuple[dict[str, tuple[str, str]], tuple[_Alias, ...]]:
-    """(name key -> (code, official name), aliases longest first) of a trusts CSV."""
+def _directory(path: Path) -> _Directory:
     names: dict[str, tuple[str, str]] = {}
     aliases: list[_Alias] = []
+    by_code: dict[str, Organisation] = {}
+    replaced: list[tuple[str, Organisation]] = []
     for trust in read_trusts(path):
         code, official = trust.ods_code, trust.name
+        by_code[code] = Organisation(name=official, code=code)
+        replaced.extend((old, by_code[code]) for old in trust.predecessor_codes)
         for alias in (official, *trust.alt_names):
             names.setdefault(name_key(alias), (code, official))
             flags = re.I if " " in alias else 0  # one-word names ("Solent", "UHB") only as printed
             body = re.escape(alias).replace(r"\ ", r"\s+")
             pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
             aliases.append(_Alias(pattern, len(alias), code, official))
+    for old, successor in replaced:  # a code still in use names its own trust
+        by_code.setdefault(old, successor)
     aliases.sort(key=lambda a: a.length, reverse=True)
-    return names, tuple(aliases)
+    return _Directory(names, tuple(aliases), by_code)
 
 
 def _printed_trust_names(text: str) -> list[str]:
@@ -160,7 +162,7 @@ def _file_name_words(text: str) -> str:
 def resolve_organisation(texts: Sequence[str], trusts_csv: Path = TRUSTS_CSV) -> Organisation | None:
     """The trust named in the texts (title, first lines, running headers, filename), or None."""
     try:
-        names, aliases = _trusts(trusts_csv)
+        names, aliases, _ = _directory(trusts_csv)
     except (OSError, KeyError, csv.Error):
         names, aliases = {}, ()
     cleaned = [repair_ocr(t) for t in texts if t and t.strip()]

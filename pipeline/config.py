@@ -70,7 +70,6 @@ class Settings:
     max_input_bytes: int = MAX_INPUT_BYTES
     memory_limit_bytes: int = MEMORY_LIMIT_BYTES
     time_limit_s: float = TIME_LIMIT_S
-    isolate: bool = True  # read each document in a child process under the limits above
 
     def time_limit_for(self, size_bytes: int) -> float:
         """The wall-clock limit for reading a file of this size."""

@@ -61,27 +61,24 @@ class _Run:
                                   timings=self.timings, plan=plan)
         outcome = self.timed("load", lambda: load(plan, fetched, self.settings))
         return DocumentResult(location, outcome.status, document_id=outcome.document_id, trust=trust_of(plan),
-                              counts=plan_counts(plan),
-                              timings=self.timings)
+                              counts=plan_counts(plan), timings=self.timings)
 
 
 @contextmanager
-def _fetch_dirs(dirs: FetchDirs | None, settings: Settings, keep: bool) -> Iterator[FetchDirs]:
-    """`dirs` if given; else under the processed folder when downloads are kept (loading),
-    else a temporary folder."""
-    if dirs is not None or keep:
-        yield dirs or FetchDirs.under(settings.processed_dir)
+def _fetch_dirs(settings: Settings, keep: bool) -> Iterator[FetchDirs]:
+    """Under the processed folder when downloads are kept (loading), else a temporary folder."""
+    if keep:
+        yield FetchDirs.under(settings.processed_dir)
         return
     with tempfile.TemporaryDirectory(prefix="trustplans-fetch-") as folder:
         yield FetchDirs(downloads=Path(folder))
 
 
-def run_document(source: Source, settings: Settings, *, load_into_database: bool = True,
-                 dirs: FetchDirs | None = None) -> DocumentResult:
+def run_document(source: Source, settings: Settings, *, load_into_database: bool = True) -> DocumentResult:
     """Run every step for one source and return its result; a failure is a result too,
     recorded in the database when loading. Without `load_into_database`, stop at the plan
     and record nothing (a URL is then fetched into a temporary folder)."""
-    with _fetch_dirs(dirs, settings, load_into_database) as fetch_into:
+    with _fetch_dirs(settings, load_into_database) as fetch_into:
         run = _Run(source, settings, fetch_into)
         try:
             return run.steps(load_into_database)
@@ -95,7 +92,7 @@ def extract_plan(location: str | Path, settings: Settings | None = None) -> Plan
     """The plan in one file or at one URL, read as `trustplans extract` reads it, without
     loading it; raises the TrustplansError of the step that failed."""
     run_settings = settings or config.settings()
-    with _fetch_dirs(None, run_settings, keep=False) as fetch_into:
+    with _fetch_dirs(run_settings, keep=False) as fetch_into:
         result = _Run(Source(location=str(location)), run_settings, fetch_into).steps(load_into_database=False)
     assert result.plan is not None
     return result.plan

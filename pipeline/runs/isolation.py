@@ -39,7 +39,7 @@ _CONTEXT.set_forkserver_preload(["pipeline.runs.reader_warmup", "pipeline.runs.i
 def read_plan_isolated(fetched: Fetched, settings: Settings) -> Plan:
     """read_plan in a reader process under the settings' limits; raises its error, or
     LimitExceeded / CorruptFile when the reader runs out, hangs or dies."""
-    if not settings.isolate or multiprocessing.current_process().daemon:
+    if multiprocessing.current_process().daemon:
         return read_plan(fetched)
     limit_s = settings.time_limit_for(Path(fetched.path).stat().st_size)
     outcome = _pool(settings.memory_limit_bytes).read(fetched, limit_s)
