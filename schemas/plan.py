@@ -65,6 +65,8 @@ class DocumentInfo(_Model):
     kind: str = Field(default=UNKNOWN_KIND, description="strategy, annual_plan, operational_plan, ... or other")
     organisation: Organisation
     period: Period | None = None
+    plan_confidence: float | None = Field(
+        default=None, description="0-1: how plan-like the document reads (pipeline/interpret/plan_confidence.py)")
 
 
 class Theme(_Model):
@@ -107,6 +109,7 @@ class Commitment(_Model):
     owners: list[Owner] = Field(default_factory=list)
     assurance: list[Assurance] = Field(default_factory=list)
     due: Due | None = None
+    confidence: float | None = Field(default=None, description="0-1: how surely this item is a commitment")
     provenance: Provenance | None = None
 
 

@@ -105,6 +105,7 @@ class Document(Base):
     format: Mapped[str] = mapped_column(String(16))
     title: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
+    plan_confidence: Mapped[float | None] = mapped_column(Double)  # 0-1: how plan-like it reads
     has_period: Mapped[bool]
     period_label: Mapped[str | None] = mapped_column(Text)
     period_start: Mapped[dt.date | None]
@@ -216,6 +217,7 @@ class Commitment(ProvenanceMixin, Base):
     objective_id: Mapped[int | None] = mapped_column(ForeignKey("objectives.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     due_id: Mapped[int | None] = mapped_column(ForeignKey("due_dates.id"), index=True)
+    confidence: Mapped[float | None] = mapped_column(Double)  # 0-1: how surely it is a commitment
 
 
 class CommitmentOwner(Base):

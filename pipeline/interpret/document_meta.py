@@ -15,6 +15,7 @@ from schemas.document import BlockKind, Document
 from schemas.plan import UNKNOWN_KIND, Organisation, Period
 
 _EARLY_BLOCKS = 25
+_COVER_BLOCKS = 6  # a cover's headings: the title printed over several lines ("NHS X" / "CONSTITUTION")
 UNKNOWN_ORGANISATION = "Unknown organisation"
 
 
@@ -43,14 +44,30 @@ def _organisation(texts: list[str], ods_code: str | None) -> Organisation:
     return Organisation(name=named.name, code=ods_code.strip().upper()) if ods_code else named
 
 
-@lru_cache(maxsize=1)
-def _kind_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"\b(?:{words})\b", re.I), kind) for words, kind in layout()["document_kinds"])
+@lru_cache(maxsize=2)
+def _kind_rules(entry: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b(?:{words})\b", re.I), kind) for words, kind in layout()[entry])
 
 
-def document_kind(title: str | None) -> str:
-    """The kind of document its title names ("annual_plan", "strategy", ...), else "other"."""
-    return next((kind for pattern, kind in _kind_rules() if pattern.search(title or "")), UNKNOWN_KIND)
+def _named_kind(entry: str, texts: list[str]) -> str | None:
+    return next((kind for text in texts for pattern, kind in _kind_rules(entry) if pattern.search(text)), None)
+
+
+def document_kind(title: str | None, cover: list[str] | None = None) -> str:
+    """The plan kind its title names ("annual_plan", "strategy", ...); else a kind of document
+    that is not a plan ("constitution", "policy", ...) named by the title or a cover heading;
+    else "other"."""
+    titles = [title] if title else []
+    return _named_kind("document_kinds", titles) or _named_kind("non_plan_kinds", titles + (cover or [])) \
+        or UNKNOWN_KIND
+
+
+def is_plan_kind(kind: str) -> bool:
+    return any(kind == known for _, known in layout()["document_kinds"])
+
+
+def is_non_plan_kind(kind: str) -> bool:
+    return any(kind == known for _, known in layout()["non_plan_kinds"])
 
 
 def read_meta(document: Document, *, kind: str | None = None, ods_code: str | None = None) -> DocumentMeta:
@@ -62,5 +79,8 @@ def read_meta(document: Document, *, kind: str | None = None, ods_code: str | No
     texts = [t for t in [title, document.title, *early, *document.furniture, stem] if t]
     organisation = (trust_with_code(ods_code) if ods_code else None) or _organisation(texts, ods_code)
     period_texts = [t for t in [title, document.title, *early, PurePath(document.source).stem] if t]
-    return DocumentMeta(title=title, kind=kind or document_kind(title), organisation=organisation,
+    cover = [clean_text(b.text) for b in document.blocks[:_COVER_BLOCKS] if b.kind is BlockKind.HEADING]
+    if document.title:
+        cover.append(clean_text(document.title))
+    return DocumentMeta(title=title, kind=kind or document_kind(title, cover), organisation=organisation,
                         period=plan_period(period_texts))

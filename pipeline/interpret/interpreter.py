@@ -7,6 +7,7 @@ from __future__ import annotations
 from pipeline.interpret.context import Context
 from pipeline.interpret.document_meta import read_meta
 from pipeline.interpret.glossary import find_glossary, glossary_map
+from pipeline.interpret.plan_confidence import commitment_confidence, plan_confidence
 from pipeline.interpret.table_plan import interpret_tables
 from schemas.document import Document
 from schemas.errors import NoPlanFound
@@ -29,8 +30,14 @@ def interpret(document: Document, *, kind: str | None = None, ods_code: str | No
     if parts.is_empty():
         raise NoPlanFound(document.source, "no plan found: no plan table and no objectives, "
                                            "commitments or measures in the text")
+    for item in parts.commitments:
+        item.confidence = commitment_confidence(item)
+    confidence = plan_confidence(parts, meta.kind, kind_given=kind is not None)
+    if not confidence.is_plan:
+        raise NoPlanFound(document.source, f"no plan found: plan confidence {confidence.score:.2f} "
+                                           f"({confidence.reason})")
     info = DocumentInfo(source=document.source, sha256=document.sha256, format=document.format,
                         title=meta.title, kind=meta.kind, organisation=meta.organisation,
-                        period=meta.period)
+                        period=meta.period, plan_confidence=confidence.score)
     return Plan(document=info, themes=parts.themes, objectives=parts.objectives,
                 commitments=parts.commitments, indicators=parts.indicators, glossary=glossary)

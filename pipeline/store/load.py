@@ -71,7 +71,7 @@ def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: 
     document = db.Document(
         organisation_id=org_id, organisation_name=info.organisation.name,
         organisation_code=info.organisation.code, source=info.source, location=location,
-        sha256=info.sha256, format=info.format, title=info.title, kind=kind,
+        sha256=info.sha256, format=info.format, title=info.title, kind=kind, plan_confidence=info.plan_confidence,
         has_period=info.period is not None, period_label=period.label, period_start=period.start,
         period_end=period.end, retrieved_at=retrieved_at, published_on=published_on, loaded_at=now,
         version=1 + max((old.version for old in replaced), default=0))
@@ -152,6 +152,7 @@ class _Contents:
             {**doc, "position": i, "ref": c.ref, "objective_ref": c.objective_ref,
              "objective_id": objective_ids.get(c.objective_ref) if c.objective_ref is not None else None,
              "text": c.text, "due_id": due_ids[_due_key(c.due)] if c.due is not None else None,
+             "confidence": c.confidence,
              **_provenance(c.provenance)}
             for i, c in enumerate(plan.commitments)])
         commitment_ids = _first_by_ref((c.ref for c in plan.commitments), commitment_id_list)

@@ -60,6 +60,7 @@ class _Reader:
             document=pj.DocumentInfo(
                 source=document.source, sha256=document.sha256, format=document.format,
                 title=document.title, kind=document.kind, period=period,
+                plan_confidence=document.plan_confidence,
                 organisation=pj.Organisation(name=document.organisation_name,
                                              code=document.organisation_code)),
             themes=[pj.Theme(ref=t.ref, title=t.title, outcome=t.outcome, provenance=_provenance(t))
@@ -69,7 +70,8 @@ class _Reader:
                         for o in self._rows(db.Objective)],
             commitments=[pj.Commitment(ref=c.ref, objective_ref=c.objective_ref, text=c.text,
                                        owners=commitment_owners[c.id], assurance=assurance[c.id],
-                                       due=dues.get(c.due_id), provenance=_provenance(c))
+                                       due=dues.get(c.due_id), confidence=c.confidence,
+                                       provenance=_provenance(c))
                          for c in self._rows(db.Commitment)],
             indicators=[_indicator(n, dues) for n in self._rows(db.Indicator)],
             glossary=[pj.GlossaryEntry(abbreviation=g.abbreviation, expansion=g.expansion, kind=g.kind)
