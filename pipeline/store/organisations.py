@@ -7,20 +7,21 @@ here a plan's organisation is only looked up, by ODS code, else by its name unde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from normalisers.organisations import TRUSTS_CSV, name_key, read_trusts
+from normalisers.organisations import REFERENCE_CSVS, name_key, read_organisations
 from schemas import plan as pj
 from schemas.tables import Organisation, OrganisationName, PredecessorCode
 
 
-def sync_organisations(engine: Engine, path: Path = TRUSTS_CSV) -> None:
-    """Insert or update one organisation per row of the trusts CSV (by ODS code), with its
-    names and predecessor codes. Organisations not in the CSV are left alone, but for names
-    keyed by an older rule, which are keyed again."""
+def sync_organisations(engine: Engine, paths: Sequence[Path] = REFERENCE_CSVS) -> None:
+    """Insert or update one organisation per row of the reference lists (trusts, ICBs, merged
+    ICBs; by ODS code), with its names and predecessor codes. Organisations not in the lists
+    are left alone, but for names keyed by an older rule, which are keyed again."""
     with Session(engine) as session, session.begin():
         by_code = {org.ods_code: org for org in session.scalars(
             select(Organisation).where(Organisation.ods_code.is_not(None)))}
@@ -35,7 +36,7 @@ def sync_organisations(engine: Engine, path: Path = TRUSTS_CSV) -> None:
             predecessors.setdefault(org_id, set()).add(code)
 
         synced: set[int] = set()
-        for trust in read_trusts(path):
+        for trust in read_organisations(paths):
             org = by_code.get(trust.ods_code)
             if org is None:
                 org = Organisation(ods_code=trust.ods_code, name=trust.name)

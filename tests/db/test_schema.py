@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, inspect, select
 
-from normalisers.organisations import TRUSTS_CSV, read_trusts
+from normalisers.organisations import TRUSTS_CSV, read_organisations
 from pipeline.config import PROJECT_ROOT
 from pipeline.store.engine import make_engine
 from pipeline.store.migrate import alembic_config, upgrade
@@ -60,8 +60,8 @@ def test_alembic_command_line_upgrades_from_any_directory(empty_url: str, tmp_pa
         engine.dispose()
 
 
-def test_organisations_come_from_the_trusts_csv(engine: Engine) -> None:
-    trusts = list(read_trusts(TRUSTS_CSV))
+def test_organisations_come_from_the_trusts_and_icbs_lists(engine: Engine) -> None:
+    trusts = list(read_organisations())
     with engine.connect() as connection:
         codes = set(connection.scalars(select(db.Organisation.ods_code)))
         surrey = connection.scalars(
@@ -69,6 +69,7 @@ def test_organisations_come_from_the_trusts_csv(engine: Engine) -> None:
             .where(db.Organisation.ods_code == "RA2")).all()
     assert codes == {t.ods_code for t in trusts}
     assert set(surrey) >= {"Royal Surrey NHS Foundation Trust", "Royal Surrey County Hospital"}
+    assert {"QUE", "S1Y5D", "QOP"} <= codes  # a merged ICB, its successor, an ICB
 
 
 def test_organisation_sync_is_idempotent_and_follows_the_csv(engine: Engine, tmp_path: Path) -> None:
@@ -86,7 +87,7 @@ def test_organisation_sync_is_idempotent_and_follows_the_csv(engine: Engine, tmp
                for line in lines]
     csv = tmp_path / "trusts.csv"
     csv.write_text("\n".join(renamed) + "\n", encoding="utf-8")
-    sync_organisations(engine, csv)
+    sync_organisations(engine, [csv])
     with engine.connect() as connection:
         assert connection.scalar(select(db.Organisation.name).where(db.Organisation.ods_code == "RA2")) \
             == "Royal Surrey Renamed NHS FT"

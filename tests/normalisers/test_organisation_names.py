@@ -96,3 +96,28 @@ def test_resolve_organisation_uses_the_project_csv() -> None:
 def test_missing_csv_still_names_the_trust(tmp_path: Path) -> None:
     found = resolve_organisation(["Kingsbridge and District Hospitals NHS Foundation Trust"], tmp_path / "none.csv")
     assert found == Organisation(name="Kingsbridge and District Hospitals NHS Foundation Trust", code=None)
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (["NHS Cambridgeshire and Peterborough", "Integrated Care Board", "CONSTITUTION"],
+     Organisation(name="Cambridgeshire and Peterborough ICB", code="QUE")),  # merged in 2026: its own code
+    (["Black Country ICB Joint Forward Plan 2024-29"], Organisation(name="Black Country ICB", code="QUA")),
+    (["NHS Greater Manchester Integrated Care Joint Forward Plan"],
+     Organisation(name="Greater Manchester ICB", code="QOP")),
+    (["Cambridgeshire and Peterborough NHS Foundation Trust strategy"],
+     Organisation(name="Cambridgeshire and Peterborough NHS Foundation Trust", code="RT1")),
+    (["Our plan", "Greater Manchester ICB with Manchester University NHS Foundation Trust"],
+     Organisation(name="Greater Manchester ICB", code="QOP")),  # the first named wins
+])
+def test_an_icb_resolves_to_its_own_code_never_to_a_similarly_named_trust(
+        texts: list[str], expected: Organisation) -> None:
+    assert resolve_organisation(texts) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Standard operating procedures published by NHS England", "NHS England"),
+    ("University of Leeds research strategy", "University of Leeds"),
+    ("Leeds City Council health and wellbeing strategy", "Leeds City Council"),
+])
+def test_other_bodies_are_kept_by_name_without_a_code(text: str, name: str) -> None:
+    assert resolve_organisation([text]) == Organisation(name=name, code=None)
