@@ -28,16 +28,17 @@ def _verbs() -> frozenset[str]:
 
 
 def _base_forms(word: str) -> list[str]:
-    """Candidate base forms of an inflected verb: "continuing" -> continu, continue; "embedding" -> embed."""
+    """Candidate base forms of an inflected verb: "continuing" -> continu, continue; "embedding" ->
+    embed. A past participle ("Improved outcomes") describes a result, not an action."""
     forms = [word]
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             forms += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # embedding -> embed
-            if suffix in ("ed", "es") and stem.endswith("i"):
-                forms.append(stem[:-1] + "y")  # simplified -> simplify
+            if suffix == "es" and stem.endswith("i"):
+                forms.append(stem[:-1] + "y")  # simplifies -> simplify
     return forms
 
 

@@ -31,7 +31,7 @@ def _group_heads() -> frozenset[str]:
     return vocabulary()["group_heads"]
 
 
-def _names_a_group(text: str) -> bool:
+def names_a_group(text: str) -> bool:
     """A committee's name: it ends in a group word, or one stands before "of"/"in"/"for"
     ("Board of Directors", "Committees in Common")."""
     heads = _group_heads()
@@ -51,7 +51,7 @@ def glossary_kind(abbreviation: str, expansion: str) -> Literal["owner", "group"
     if any(name in lowered for name in vocabulary()["organisation_names"]):
         return "other"
     core = _BRACKETS.sub(" ", text)
-    if _names_a_group(core) or _names_a_group(core.split(",")[0]):
+    if names_a_group(core) or names_a_group(core.split(",")[0]):
         return "group"
     if is_role_phrase(core) or (not text and lookup_role(abbreviation)):
         return "owner"

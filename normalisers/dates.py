@@ -374,6 +374,15 @@ def _vague_due(text: str) -> re.Match[str] | None:
     return whole.match(text) or inline.search(text)
 
 
+def is_date_text(text: str, year_start: int | None = None) -> bool:
+    """The whole text is a date ("Q2", "by Dec 25", "2025/26") or a vague due ("Ongoing", "TBC")."""
+    text = clean_text(text)
+    if not text or len(text) > _LONGEST_DATE:
+        return False
+    due = parse_due(text, year_start)
+    return due.start is not None or due.end is not None or bool(_vague_due_patterns()[0].match(text))
+
+
 def find_due(text: str, year_start: int | None = None) -> Due | None:
     """The first date phrase inside running text, parsed; None if the text names no date.
 

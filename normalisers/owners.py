@@ -310,3 +310,10 @@ def normalise_owners(lines: Sequence[str], glossary: Glossary) -> list[Owner]:
         if lead is not None and lead.portfolio:
             owners[raw] = owners[raw].model_copy(update={"portfolio": lead.portfolio})
     return list(owners.values())
+
+
+def names_roles(text: str, glossary: Glossary) -> bool:
+    """The text names only people or roles the lexicon or the document's key knows ("CFO / COO",
+    "Jane Smith, Chief Nurse"): evidence of an owner column, whatever its header says."""
+    owners = normalise_owners([text], glossary)
+    return bool(owners) and all(owner.title for owner in owners)

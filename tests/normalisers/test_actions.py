@@ -17,7 +17,7 @@ from normalisers.actions import action_verb, is_action
     ("By March 2025, complete the theatre refurbishment", "complete"),
     ("Continuing to reduce waiting lists", "continue"),
     ("Embedding quality improvement", "embed"),
-    ("Simplified referral routes", "simplify"),
+    ("Simplifies referral routes", "simplify"),
 ])
 def test_an_action_is_found_behind_refs_markers_dates_and_we_will(text: str, verb: str) -> None:
     assert action_verb(text) == verb
@@ -30,6 +30,7 @@ def test_an_action_is_found_behind_refs_markers_dates_and_we_will(text: str, ver
     "Cambridgeshire Community Services NHS Trust",
     "a) The Chief Executive will appoint three Executive Directors",
     "Q1 2024/25",
+    "Improved patient experience scores",  # a result, not an action
     "",
 ])
 def test_descriptions_names_and_dates_are_not_actions(text: str) -> None:
