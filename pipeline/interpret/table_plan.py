@@ -49,9 +49,9 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             if index in skip_blocks:
                 continue
             table = block.table
-            cmap = find_columns(table)
+            cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
             if cmap is None and last_map is not None and table.n_cols == last_map_cols:
-                cmap = ColumnMap(header_row=-1, kinds=last_map.kinds,
+                cmap = ColumnMap(header_row=-1, kinds=last_map.kinds, periods=last_map.periods,
                                  objective_owner_cols=last_map.objective_owner_cols)
             if cmap is None:
                 continue
@@ -110,6 +110,34 @@ def _objective_ref_and_title(cells: list[Cell]) -> tuple[str | None, str]:
             texts[0] = clean_text(texts[0][len(first_line):]) if not printed[1] else \
                 clean_text(printed[1] + texts[0][len(first_line):])
     return number, " ".join(t for t in texts if t)
+
+
+def _first_line(cell: Cell) -> str:
+    lines = _lines(cell)
+    return clean_text(lines[0].text) if lines else ""
+
+
+def _heads_rows(grid: list[list[Cell | None]], cell: Cell, deliverable_cols: list[int], code: str) -> bool:
+    """A coded row heads the rows below it (an objective over its actions) when it runs across
+    columns, or when the next row's item has no code of its own or one under this code
+    ("BS1" over "BS1.1"); a next row with a sibling code ("C2" after "C1") makes it an action."""
+    if cell.col_span > 1:
+        return True
+    below = cell.last_row + 1
+    if below >= len(grid):
+        return False
+    following = next((grid[below][c] for c in deliverable_cols if grid[below][c] is not None), None)
+    if following is None or following is cell:
+        return True
+    text = _first_line(following)
+    printed = objective_code(text) or item_ref(text)
+    return printed is None or (printed[0].startswith(code) and printed[0] != code)
+
+
+def _sibling_code(text: str) -> tuple[str, str] | None:
+    """An action's own code printed before it ("C2. Tackle ..."), when it reads as an action."""
+    code = objective_code(text)
+    return code if code and code[1] else None
 
 
 def _lines(cell: Cell | None) -> list[Line]:
@@ -266,7 +294,8 @@ class _Builder:
         if deliverable is not None and deliverable.row == r:
             first = _lines(deliverable)[:1]
             code = objective_code(first[0].text) if first else None
-            if code and (len(_lines(deliverable)) == 1 or deliverable.col_span > 1):
+            if code and (len(_lines(deliverable)) == 1 or deliverable.col_span > 1) \
+                    and _heads_rows(grid, deliverable, deliverable_cols, code[0]):
                 owners = normalise_owners([ln.text for c in cmap.objective_owner_cols
                                            for ln in _lines(grid[r][c])], self.ctx.glossary) \
                     if cmap.objective_owner_cols else []
@@ -300,7 +329,7 @@ class _Builder:
             assurance = normalise_assurance([ln.text for ln in _lines(assurance_cell)], self.ctx.glossary) \
                 if assurance_cell is not None else list(self.context_assurance)
             due_cell = covering(cmap.cols("due"))
-            due = self._due(_text(_lines(due_cell))) if due_cell is not None else None
+            due = self._due(_text(_lines(due_cell))) if due_cell is not None else self._period_due(grid[r], cmap)
             commitment_ref = None if ref_names_objective else ref_text
             lines = _lines(deliverable)
             split = commitment_ref is None and len(lines) >= 2 and all(ln.is_list_item for ln in lines)
@@ -308,7 +337,7 @@ class _Builder:
             row_commitments = []
             for text in texts:
                 ref = commitment_ref
-                printed = item_ref(text) if ref is None and not ref_cols else None
+                printed = (item_ref(text) or _sibling_code(text)) if ref is None and not ref_cols else None
                 if printed:  # "P1.a Develop ..." printed inside the cell
                     ref, text = printed
                 commitment = Commitment(
@@ -331,6 +360,16 @@ class _Builder:
                 if inside_row and (objective_span is None or objective_span > indicator_cell.row_span):
                     commitment_ref = self.row_commitment_ref
             self._indicators(indicator_cell, table_index, commitment_ref)
+
+    def _period_due(self, row: list[Cell | None], cmap: ColumnMap) -> Due | None:
+        """The span of the quarters or months a row marks in a period grid (a tick, a milestone)."""
+        marked = [cmap.periods[c] for c in sorted(cmap.periods) if row[c] is not None and row[c].text.strip()
+                  and row[c].text.strip().lower() not in _BLANK]
+        if not marked:
+            return None
+        first, last = parse_due(marked[0], self.ctx.year_start), parse_due(marked[-1], self.ctx.year_start)
+        raw = marked[0] if len(marked) == 1 else f"{marked[0]}-{marked[-1]}"
+        return Due(raw=raw, start=first.start, end=last.end)
 
     def _due(self, raw: str) -> Due | None:
         if raw.lower() in _BLANK:

@@ -1,0 +1,71 @@
+"""What one table cell holds, judged from its own text: the evidence that decides a column's
+kind where its header is unknown, missing or misleading (pipeline/interpret/columns.py).
+
+Role titles and the document's acronyms are owners; committee names assurance; dates, quarters
+and financial years due dates; numbers with a comparator measures; imperative sentences
+actions; short codes refs; RAG words a status; ticks mark a period column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from normalisers.actions import is_action
+from normalisers.assurance import names_a_group
+from normalisers.dates import is_date_text
+from normalisers.owners import names_roles
+from normalisers.targets import parse_target
+from normalisers.text import clean_text
+
+_REF = re.compile(r"^[A-Z]{0,4}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\.?$")
+_TICK = re.compile(r"^[\u2713\u2714\u2715\u2717\u2718\u25cf\u25a0\u2022xX*✓✔]$|^(?:yes|y)$", re.I)
+_STATUS = re.compile(r"^(?:green|amber|red|blue|grey|complete[d]?|on track|off track|at risk|in progress|"
+                     r"not started|delayed|ongoing - on track|g|a|r|rag)$", re.I)
+_SHORT = 12  # words: a longer cell is a sentence, not a name or a date
+_SHORT_ACTION = 3  # words: "Recruit 50 nurses"; "Lead Nurse" is a role
+
+KINDS = ("ref", "tick", "status", "due", "owner", "assurance", "indicator", "deliverable", "text")
+
+
+def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = None) -> str | None:
+    """The kind of content a cell holds (one of KINDS), or None for an empty cell."""
+    text = clean_text(text)
+    if not text or text.lower() in {"-", "–", "—", "n/a", "na"}:
+        return None
+    words = len(text.split())
+    if _TICK.match(text):
+        return "tick"
+    if _STATUS.match(text):
+        return "status"
+    if is_date_text(text, year_start):
+        return "due"
+    if _REF.match(text):
+        return "ref"
+    action = words >= _SHORT_ACTION and is_action(text)  # "Recruit 50 nurses" is work, not a role
+    if words <= _SHORT and not action and names_roles(text, glossary):
+        return "owner"
+    if words <= _SHORT and not action and names_a_group(text):
+        return "assurance"
+    if action:
+        return "deliverable"
+    if words >= 2 and parse_target(text)[0] is not None:
+        return "indicator"
+    return "text"
+
+
+TARGET = "+target"  # a profile's count of sentence cells that state a target, whatever their kind
+
+
+def profile(texts: Iterable[str], glossary: Mapping[str, str], year_start: int | None = None) -> Counter[str]:
+    """How many of a column's cells hold each kind (empty cells left out), and how many of its
+    sentences state a target (under TARGET)."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        kind = cell_kind(text, glossary, year_start)
+        if kind is not None:
+            found[kind] += 1
+        if kind in ("deliverable", "indicator", "text") and parse_target(text)[0] is not None:
+            found[TARGET] += 1
+    return found
