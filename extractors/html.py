@@ -1,7 +1,8 @@
 """Web pages (saved or fetched HTML) into the document model: the main content only.
 
-Headings keep their level; an accordion's <summary> and a tab panel's tab label become
-headings one level below the section they sit in, with the hidden panel content after them;
+Headings keep their level; an accordion's <summary> (or its disclosure button: a <button>
+with aria-expanded or aria-controls, the WAI-ARIA accordion pattern) and a tab panel's tab label
+become headings one level below the section they sit in, with the hidden panel content after them;
 list items keep their depth; tables keep row and column spans. Boilerplate (navigation,
 breadcrumbs, search, cookie banners, feedback widgets, footers) is left out by trafilatura's
 judgement (extractors/html_content.py), within the page's <main> where it marks one, and
@@ -42,6 +43,12 @@ def _is_site_chrome(el: lxml_html.HtmlElement) -> bool:
         a.tag in ("main", "article", "section") or a.get("role") == "main" for a in el.iterancestors())
 
 
+def _is_disclosure(el: lxml_html.HtmlElement) -> bool:
+    """An accordion's header button: it shows or hides a panel (aria-expanded / aria-controls)."""
+    return el.tag == "button" and (el.get("aria-expanded") is not None or el.get("aria-controls") is not None) \
+        and not any(a.tag in ("nav", "form", "header", "footer") for a in el.iterancestors())
+
+
 def _text_without_lists(el: lxml_html.HtmlElement) -> str:
     parts = [el.text or ""]
     for child in el:
@@ -72,7 +79,15 @@ class _Walker:
             self.blocks.append(block)
 
     def walk(self, el: lxml_html.HtmlElement, list_depth: int = 0) -> None:
-        if not _is_element(el) or el.tag in _SKIP_TAGS or el.get("role") in _SKIP_ROLES or _is_site_chrome(el):
+        if not _is_element(el):
+            return
+        if _is_disclosure(el):  # kept whatever trafilatura thinks of buttons: its panel decides
+            text = clean(el.text_content())
+            if text:
+                self.blocks.append(Block(kind=BlockKind.HEADING, text=text, level=min(self.section_level + 1, 6),
+                                         bold=True))
+            return
+        if el.tag in _SKIP_TAGS or el.get("role") in _SKIP_ROLES or _is_site_chrome(el):
             return
         tag = el.tag
         if tag in _HEADINGS:
@@ -107,7 +122,7 @@ class _Walker:
         parts = [el.text or ""]
         inline: list[lxml_html.HtmlElement] = []
         for child in el:
-            if _is_element(child) and child.tag in _BLOCK_TAGS:
+            if _is_element(child) and (child.tag in _BLOCK_TAGS or _is_disclosure(child)):
                 self.paragraph("".join(parts), inline)
                 parts, inline = [], []
                 self.walk(child, list_depth)

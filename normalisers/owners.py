@@ -316,4 +316,18 @@ def names_roles(text: str, glossary: Glossary) -> bool:
     """The text names only people or roles the lexicon or the document's key knows ("CFO / COO",
     "Jane Smith, Chief Nurse"): evidence of an owner column, whatever its header says."""
     owners = normalise_owners([text], glossary)
-    return bool(owners) and all(owner.title for owner in owners)
+    return bool(owners) and all(owner.title and owner.portfolio for owner in owners)
+
+
+_TRAILING = (re.compile(r"\[([^\[\]]{2,120})\]\s*\.?$"), re.compile(r"\(([^()]{2,120})\)\s*\.?$"),
+             re.compile(r"\s[\u2013\u2014-]\s+([^\u2013\u2014]{2,120}?)\s*\.?$"))
+
+
+def trailing_owner(text: str, glossary: Glossary) -> str | None:
+    """The owner printed after an item ("... [Jane Chen, Director of Estates]", "... – CFO",
+    "... (COO)"), when what follows the item names only roles or people in them."""
+    for pattern in _TRAILING:
+        match = pattern.search(text)
+        if match and names_roles(match.group(1).strip(), glossary):
+            return match.group(1).strip()
+    return None

@@ -158,13 +158,20 @@ def _header_row(table: Table, max_header_row: int, glossary: Mapping[str, str],
     """The row among the first whose cells name the most distinct kinds (at least two), and are
     labels rather than another row of content."""
     best: tuple[int, dict[int, str]] | None = None
-    best_score = 1
+    best_score = 0.0
     for row in range(min(max_header_row, table.n_rows)):
         if not _short_labels(table, row):
             continue
         kinds = _header_kinds(table, row)
-        if len(set(kinds.values())) > best_score and not _like_the_body(table, row, glossary, year_start):
-            best, best_score = (row, kinds), len(set(kinds.values()))
+        cells = [c for c in table.row_cells(row) if c.text.strip()]
+        labels = sum(_is_label(c.text) for c in cells)
+        marked = bool(cells) and all(c.is_header for c in cells)
+        distinct = len(set(kinds.values()))
+        if distinct < 2 and not (distinct and len(cells) >= 2 and (marked or labels >= 2)):
+            continue
+        score = distinct + 0.5 * labels + marked  # a row of exact labels, marked as a header, wins
+        if score > best_score and not _like_the_body(table, row, glossary, year_start):
+            best, best_score = (row, kinds), score
     return best
 
 

@@ -195,6 +195,8 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
             theme_of[id(d)] = ref
 
     labels = [_label(s.title, "objective_labels") for s in objectives]
+    if len(objectives) == 1 and labels[0][0] is None:  # one unnumbered heading over every item groups
+        return _ungrouped(reader, ctx, materials[id(objectives[0])], bullets_only)  # nothing: the body's
     refs = _refs([r for r, _ in labels])
     for section, ref, (_, title) in zip(objectives, refs, labels, strict=True):
         found = materials[id(section)]
@@ -205,6 +207,16 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
         _add_items(parts, reader, found, ref, owners, ctx)
     root = reader.material(reader.root, bullets_only)
     _add_items(parts, reader, root, None, [], ctx)
+    _unique_commitment_refs(parts)
+    return parts
+
+
+def _ungrouped(reader: _Reader, ctx: Context, found: _Material, bullets_only: bool) -> PlanParts:
+    """The items of a plan whose only heading over them is the body's ("Our objectives"): no
+    objective, each item on its own."""
+    parts = PlanParts()
+    _add_items(parts, reader, reader.material(reader.root, bullets_only), None, [], ctx)
+    _add_items(parts, reader, found, None, _owners(found.leads, ctx), ctx)
     _unique_commitment_refs(parts)
     return parts
 

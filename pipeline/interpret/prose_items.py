@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from normalisers.dates import find_due, parse_due
-from normalisers.owners import normalise_owners
+from normalisers.owners import normalise_owners, trailing_owner
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context
@@ -38,9 +38,12 @@ def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner],
     ref, text = printed_ref(clean_text(block.text))
     due = None
     lead = inline_lead(text)
+    trailing = trailing_owner(text, ctx.glossary) if lead is None else None
     if lead is not None:
         owners = normalise_owners([lead[0]], ctx.glossary)
         due = find_due(lead[1], year) if lead[1] else None
+    elif trailing is not None:
+        owners = normalise_owners([trailing], ctx.glossary)
     return Commitment(ref=ref, objective_ref=objective_ref, text=text, owners=list(owners),
                       due=due or find_due(text, year), provenance=block_provenance(block))
 

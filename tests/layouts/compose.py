@@ -165,9 +165,13 @@ class Composer:
         return out
 
     def bullet_text(self, com: Commitment) -> str:
+        """A bullet as printed. A trailing owner ("(Lead: X)", "– X", "[X]") is part of the item's
+        printed text, which the spec's `text` keeps whole; its owner is scored as an owner too."""
         text = self.action_text(com)
         if com.owner_cell:
-            text += " " + self.owner_suffix.format(com.owner_cell)
+            suffix = self.owner_suffix.format(com.owner_cell)
+            text += " " + suffix
+            com.text += " " + suffix
         return text
 
     def objective_blocks(self, obj: Objective) -> list[Block]:
