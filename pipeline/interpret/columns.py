@@ -27,9 +27,10 @@ COLUMN_KINDS = ("objective", "deliverable", "owner", "due", "indicator", "assura
 PERIOD = "period"  # a quarter or month column of a period grid
 _YEARS = re.compile(r"\b(?:fy\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4}\b|\b(?:19|20)\d{2}\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z ]+")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PERIOD_HEADER = re.compile(
-    r"^(?:(?:fy\s*)?\d{2,4}\s*[/\-–]\s*\d{2,4}\s*)?(?:q[1-4]|quarter\s+[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
-    r"nov|dec)[a-z]*\.?)(?:\s*[-/ ]\s*\d{2,4})?(?:\s*\([^)]{0,20}\))?$",
+    rf"^(?:(?:fy\s*)?\d{{2,4}}\s*[/\-–]\s*\d{{2,4}}\s*)?(?:q[1-4]|quarter\s+[1-4]|{_MONTH})"
+    rf"(?:\s*[-/ ]\s*\d{{2,4}})?(?:\s*\(?{_MONTH}\s*[-–]\s*{_MONTH}\)?)?(?:\s*\([^)]{{0,20}}\))?$",
     re.IGNORECASE,
 )
 _SURE = 0.5  # share of a column's cells that must agree for its content to decide its kind
@@ -80,6 +81,14 @@ def header_kind(text: str) -> str | None:
         if phrase and f" {phrase} " in words:
             return kind
     return None
+
+
+_PERIOD_GLOSS = re.compile(rf"\s*\(?{_MONTH}\s*[-–]\s*{_MONTH}\)?|\s*\([^)]*\)", re.IGNORECASE)
+
+
+def period_core(text: str) -> str:
+    """A period header without its gloss: "Q1 Apr-Jun" -> "Q1", "Q3 (Oct-Dec)" -> "Q3"."""
+    return _PERIOD_GLOSS.sub("", clean_text(text)).strip()
 
 
 def is_period_header(text: str) -> bool:
@@ -223,7 +232,7 @@ def _periods(table: Table, header_row: int) -> dict[int, str]:
     """Columns of a period grid: two or more header cells naming quarters or months."""
     if header_row < 0:
         return {}
-    found = {c.col: clean_text(c.text) for c in table.row_cells(header_row)
+    found = {c.col: period_core(c.text) for c in table.row_cells(header_row)
              if c.col_span == 1 and is_period_header(c.text)}
     return found if len(found) >= 2 else {}
 

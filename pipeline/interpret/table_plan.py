@@ -26,8 +26,11 @@ from pipeline.interpret.labels import (
     outcome_line,
     theme_banner,
 )
+from pipeline.interpret.prose_items import indicator
+from pipeline.interpret.prose_sections import SectionKind, section_kind
+from pipeline.interpret.prose_vocab import is_heading_of, starts_with
 from pipeline.interpret.provenance import block_provenance, cell_provenance
-from schemas.document import BlockKind, Cell, Document, Line, Table
+from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
 
 _NUMBER_ONLY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -36,56 +39,143 @@ _PLACEHOLDER = _BLANK | {"tbc", "tba"}  # an indicator cell still to be written
 _LEAD_IN_WORDS = 8
 
 
+@dataclass(slots=True)
+class _Heading:
+    """A heading still open above the blocks that follow it (until one of its level or higher)."""
+
+    index: int
+    level: int
+    ref: str | None
+    title: str
+    prov: Provenance
+    numbered: bool
+    introduces: bool = False  # prose follows it: an unnumbered heading over prose does not name a table
+
+
+def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[int, ColumnMap]:
+    """Each plan table's column map, by block index; a table with no header of its own that
+    continues the one before (same width) takes its map."""
+    maps: dict[int, ColumnMap] = {}
+    last: ColumnMap | None = None
+    last_cols = 0
+    for index, block in enumerate(document.blocks):
+        if block.kind is not BlockKind.TABLE or block.table is None or index in skip_blocks:
+            continue
+        table = block.table
+        cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
+        if cmap is None and last is not None and table.n_cols == last_cols:
+            cmap = ColumnMap(header_row=-1, kinds=last.kinds, periods=last.periods,
+                             objective_owner_cols=last.objective_owner_cols)
+        if cmap is not None:
+            maps[index] = cmap
+            last, last_cols = cmap, table.n_cols
+    return maps
+
+
+def _level(block: Block) -> int:
+    return 1 if block.level is None else max(block.level, 1)
+
+
+def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
+    """Unnumbered headings above every plan table ("What we will deliver", "Our plan"): the
+    body's heading, not a theme or an objective. Needs two tables or more to tell."""
+    if len(maps) < 2:
+        return set()
+    stack: list[tuple[int, int]] = []  # (level, block index)
+    above_all: set[int] | None = None
+    for index, block in enumerate(document.blocks):
+        if block.kind is BlockKind.HEADING:
+            while stack and stack[-1][0] >= _level(block):
+                stack.pop()
+            stack.append((_level(block), index))
+        elif index in maps:
+            chain = {i for _, i in stack}
+            above_all = chain if above_all is None else above_all & chain
+    return {i for i in above_all or set() if not numbered_heading(clean_text(document.blocks[i].text))}
+
+
+def _is_measures_label(block: Block, text: str) -> bool:
+    """"What success looks like", "How we will measure success:": measures follow."""
+    return block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and len(text.split()) <= _LEAD_IN_WORDS + 2 and (
+        is_heading_of("indicator_headings", text.rstrip(":")) or starts_with("indicator_lead_ins", text))
+
+
 def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) -> PlanParts:
-    """Themes, objectives, commitments and indicators from the document's plan tables."""
+    """Themes, objectives, commitments and indicators from the document's plan tables.
+
+    Headings name the tables below them by their nesting: the innermost open heading over an
+    action table is its objective and the one above that its theme; over a table with an
+    objective column, a numbered heading is the theme. A heading over every table is the body's.
+    """
+    maps = _plan_maps(document, ctx, skip_blocks)
+    containers = _containers(document, maps)
     builder = _Builder(ctx)
-    pending_heading: tuple[str | None, str, Provenance, bool] | None = None
-    last_map: ColumnMap | None = None
-    last_map_cols = 0
+    open_headings: list[_Heading] = []
+    made: set[int] = set()  # headings already made a theme or an objective
+    measures = False  # list items under a "What success looks like" label are measures
     table_index = -1
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.TABLE and block.table is not None:
             table_index += 1
-            if index in skip_blocks:
-                continue
-            table = block.table
-            cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
-            if cmap is None and last_map is not None and table.n_cols == last_map_cols:
-                cmap = ColumnMap(header_row=-1, kinds=last_map.kinds, periods=last_map.periods,
-                                 objective_owner_cols=last_map.objective_owner_cols)
+            measures = False
+            cmap = maps.get(index)
             if cmap is None:
                 continue
-            if pending_heading is not None:
-                ref, title, prov, numbered = pending_heading
-                if cmap.has("objective") or builder.current_objective_source == "code":
-                    if numbered:
-                        builder.theme(ref, title, prov)
-                else:  # an action table under a heading: the heading names the objective
-                    builder.objective(ref, title, prov, [])
-                pending_heading = None
-            builder.table(table, cmap, table_index)
-            last_map, last_map_cols = cmap, table.n_cols
+            _name_table(builder, open_headings, made, cmap)
+            builder.table(block.table, cmap, table_index)
             continue
         text = clean_text(block.text)
         if not text:
             continue
         prov = block_provenance(block)
+        if measures and block.kind is BlockKind.LIST_ITEM and builder.current_objective is not None:
+            builder.parts.indicators.append(indicator(block, builder.current_objective, ctx.year_start))
+            continue
+        measures = False
         banner = theme_banner(text)
         if banner:
             builder.theme(banner[0], banner[1], prov)
-            pending_heading = None
+            open_headings.clear()
         elif (outcome := outcome_line(text)) and builder.themes:
             builder.theme_outcome(outcome)
         elif assurance := assurance_line(text):
             builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
-        elif block.kind is BlockKind.HEADING and 1 <= (1 if block.level is None else block.level) <= 2 \
-                and text != ctx.title:
+        elif _is_measures_label(block, text):
+            measures = True
+        elif block.kind is BlockKind.HEADING and text != ctx.title and index not in containers \
+                and section_kind(text) is SectionKind.STRUCTURAL:
+            while open_headings and open_headings[-1].level >= _level(block):
+                open_headings.pop()
             numbered = numbered_heading(text)
-            pending_heading = (numbered[0], numbered[1], prov, True) if numbered else (None, text, prov, False)
+            ref, title = numbered if numbered else (None, text)
+            open_headings.append(_Heading(index, _level(block), ref, title, prov, numbered is not None))
             builder.context_assurance = []
-        elif pending_heading is not None and not pending_heading[3] and block.kind is not BlockKind.HEADING:
-            pending_heading = None  # prose under an unnumbered heading: it introduces, it does not name
+        elif block.kind is BlockKind.HEADING:
+            open_headings.clear()  # a foreword, a glossary: what was open above is closed
+        elif open_headings and not open_headings[-1].numbered:
+            open_headings[-1].introduces = True  # prose under an unnumbered heading: it introduces
     return builder.parts
+
+
+def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int], cmap: ColumnMap) -> None:
+    """Make the headings over a plan table its theme and objective (once each)."""
+    if not open_headings:
+        return
+    inner = open_headings[-1]
+    if inner.introduces:
+        return
+    outer = open_headings[-2] if len(open_headings) >= 2 else None
+    if cmap.has("objective") or builder.current_objective_source == "code":
+        if inner.numbered and inner.index not in made:
+            builder.theme(inner.ref, inner.title, inner.prov)
+            made.add(inner.index)
+        return
+    if outer is not None and outer.index not in made:
+        builder.theme(outer.ref, outer.title, outer.prov)
+        made.add(outer.index)
+    if inner.index not in made:
+        builder.objective(inner.ref, inner.title, inner.prov, [])
+        made.add(inner.index)
 
 
 def _is_banner(cell: Cell, width: int, content_cols: list[int]) -> bool:
