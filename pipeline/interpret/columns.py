@@ -277,10 +277,24 @@ def find_columns(table: Table, max_header_row: int = 3, glossary: Mapping[str, s
         kind = _decide(header.get(col), profiles[col], cells[col], header_deliver)
         if kind is not None:
             cmap.kinds[col] = kind
+    _settle_action_column(cmap, profiles)
     _settle_owner_columns(table, cmap)
     if found is None and not (cmap.has("deliverable") and (cmap.has("owner") or cmap.has("due") or cmap.periods)):
         return None  # with no header words, only an action column beside owners or dates makes a plan table
     return cmap if cmap.is_plan_table else None
+
+
+def _settle_action_column(cmap: ColumnMap, profiles: dict[int, Counter[str]]) -> None:
+    """An action column whose cells are measures ("How we will know" over targets) beside a
+    column of actions under another header ("Priority action"): the cells decide which is which."""
+    contents = {col: _content_kind(found)[0] for col, found in profiles.items()}
+    for col in cmap.cols("deliverable"):
+        if contents[col] != "indicator":
+            continue
+        actions = [c for c, kind in contents.items() if kind == "deliverable" and cmap.kinds.get(c) != "deliverable"]
+        if len(actions) == 1:
+            cmap.kinds[col] = "indicator"
+            cmap.kinds[actions[0]] = "deliverable"
 
 
 def _settle_owner_columns(table: Table, cmap: ColumnMap) -> None:

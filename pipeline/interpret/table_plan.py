@@ -121,7 +121,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             cmap = maps.get(index)
             if cmap is None:
                 continue
-            _name_table(builder, open_headings, made, cmap)
+            _name_table(builder, open_headings, made, cmap, block.table)
             builder.table(block.table, cmap, table_index)
             continue
         text = clean_text(block.text)
@@ -157,14 +157,23 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
     return builder.parts
 
 
-def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int], cmap: ColumnMap) -> None:
-    """Make the headings over a plan table its theme and objective (once each)."""
+def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int], cmap: ColumnMap,
+                table: Table) -> None:
+    """Make the headings over a plan table its theme and objective (once each). Over a table
+    whose own rows name objectives (an objective column, coded rows, banner rows), the heading
+    is their theme."""
     if not open_headings:
         return
     inner = open_headings[-1]
     if inner.introduces:
         return
     outer = open_headings[-2] if len(open_headings) >= 2 else None
+    banners = _banner_cells(table, cmap, cmap.cols("deliverable") + cmap.cols("objective"))
+    if banners and not cmap.has("objective") and _theme_depth(banners, []) is None:
+        if inner.index not in made:
+            builder.theme(inner.ref, inner.title, inner.prov)
+            made.add(inner.index)
+        return
     if cmap.has("objective") or builder.current_objective_source == "code":
         if inner.numbered and inner.index not in made:
             builder.theme(inner.ref, inner.title, inner.prov)
@@ -184,6 +193,31 @@ def _is_banner(cell: Cell, width: int, content_cols: list[int]) -> bool:
     if cell.col == 0 and cell.col_span >= max(width - 1, 2):
         return True
     return not any(cell.col <= c <= cell.last_col for c in content_cols)
+
+
+def _banner_cells(table: Table, cmap: ColumnMap, content_cols: list[int]) -> list[Cell]:
+    """The cells of rows holding one cell only, a banner across the table."""
+    out = []
+    for r in range(cmap.header_row + 1, table.n_rows):
+        starting = [c for c in table.row_cells(r) if c.text.strip()]
+        if len(starting) == 1 and _is_banner(starting[0], table.n_cols, content_cols):
+            out.append(starting[0])
+    return out
+
+
+def _theme_depth(banners: list[Cell], objective_cols: list[int]) -> int | None:
+    """The numbering depth of banners that are themes: every depth over an objective column;
+    the shallower of two depths ("1" over "1.1"); none when banners have one level only."""
+    if objective_cols:
+        return 99
+    depths = set()
+    for cell in banners:
+        numbered = numbered_heading(clean_text(cell.text))
+        depths.add(numbered[0].count(".") + 1 if numbered else 0)
+    numbered_depths = sorted(d for d in depths if d)
+    if len(numbered_depths) >= 2:
+        return numbered_depths[0]
+    return None
 
 
 def _objective_ref_and_title(cells: list[Cell]) -> tuple[str | None, str]:
@@ -313,7 +347,6 @@ class _Builder:
     # ------------------------------------------------------------------ tables
     def table(self, table: Table, cmap: ColumnMap, table_index: int) -> None:
         grid = table.grid()
-        width = table.n_cols
         deliverable_cols = cmap.cols("deliverable")
         objective_cols = cmap.cols("objective")
         ref_cols = cmap.cols("ref")
@@ -321,21 +354,28 @@ class _Builder:
         header_texts = [clean_text(c.text).lower() for c in table.row_cells(cmap.header_row)] \
             if cmap.header_row >= 0 else []
 
+        banners = _banner_cells(table, cmap, deliverable_cols + objective_cols)
+        theme_depth = _theme_depth(banners, objective_cols)
         for r in range(cmap.header_row + 1, table.n_rows):
             starting = [c for c in table.row_cells(r) if c.text.strip()]
             if not starting:
                 continue
             if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
                 continue  # a header row repeated on a later page
-            if len(starting) == 1 and _is_banner(starting[0], width, deliverable_cols + objective_cols):
-                self._banner_row(starting[0], table_index)
+            if len(starting) == 1 and any(starting[0] is b for b in banners):
+                self._banner_row(starting[0], table_index, theme_depth)
                 continue
             self._plan_row(table, grid, r, cmap, table_index, deliverable_cols, objective_cols,
                            ref_cols, ref_names_objective)
 
-    def _banner_row(self, cell: Cell, table_index: int) -> None:
+    def _banner_row(self, cell: Cell, table_index: int, theme_depth: int | None) -> None:
+        """A row across the table: a labelled theme or outcome, a coded objective, an assurance
+        line; else its level comes from the nesting: a theme over an objective column or over
+        deeper-numbered banners, else the objective of the rows below it."""
         text = clean_text(cell.text)
         prov = cell_provenance(cell, table_index)
+        numbered = numbered_heading(text)
+        ref, title = numbered if numbered else (None, text)
         if banner := theme_banner(text):
             self.theme(banner[0], banner[1], prov)
         elif (outcome := outcome_line(text)) and self.parts.themes:
@@ -344,9 +384,10 @@ class _Builder:
             self.objective(code[0], code[1], prov, [])
         elif assurance := assurance_line(text):
             self.context_assurance = normalise_assurance([assurance], self.ctx.glossary)
+        elif theme_depth is not None and (ref is None or ref.count(".") + 1 <= theme_depth):
+            self.theme(ref, title, prov)
         else:
-            numbered = numbered_heading(text)
-            self.theme(numbered[0] if numbered else None, numbered[1] if numbered else text, prov)
+            self.objective(ref, title, prov, [])
 
     @staticmethod
     def _ref_names_objective(table: Table, cmap: ColumnMap) -> bool:
