@@ -24,6 +24,7 @@ _TICK = re.compile(r"^[\u2713\u2714\u2715\u2717\u2718\u25cf\u25a0\u2022xX*✓✔
 _STATUS = re.compile(r"^(?:green|amber|red|blue|grey|complete[d]?|on track|off track|at risk|in progress|"
                      r"not started|delayed|ongoing - on track|g|a|r|rag)$", re.I)
 _SHORT = 12  # words: a longer cell is a sentence, not a name or a date
+_TARGET_WORDS = 4  # words: a cell this short that states a target is the target
 _SHORT_ACTION = 3  # words: "Recruit 50 nurses"; "Lead Nurse" is a role
 
 KINDS = ("ref", "tick", "status", "due", "owner", "assurance", "indicator", "deliverable", "text")
@@ -43,6 +44,9 @@ def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = N
         return "due"
     if _REF.match(text):
         return "ref"
+    target = parse_target(text)[0] if words <= _TARGET_WORDS else None
+    if target is not None and (target.comparator != "=" or target.unit != "count"):
+        return "indicator"  # "reduce by 20%", "more than 95%": a level to reach; "Open 2 wards" is work
     action = words >= _SHORT_ACTION and is_action(text)  # "Recruit 50 nurses" is work, not a role
     if words <= _SHORT and not action and names_roles(text, glossary):
         return "owner"

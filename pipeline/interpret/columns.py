@@ -245,7 +245,8 @@ def _decide(header: str | None, found: Counter[str], cells: list[Cell], others_d
     """A column's kind from its header's and its cells' evidence."""
     kind, share = _content_kind(found)
     if header is None:
-        return kind if kind in COLUMN_KINDS and share >= _SURE else None
+        weak = kind in _SENTENCE_KINDS and len(cells) < 2  # one sentence is no column's evidence
+        return kind if kind in COLUMN_KINDS and share >= _SURE and not weak else None
     if header in _CHECKABLE and len(cells) >= 2 and found[header] == 0 and kind is not None:
         return kind if kind in COLUMN_KINDS else None  # "Assured by" is not a date column
     if kind in ("due", "owner") and share >= _OVERRULE and len(cells) >= _OVERRULE_CELLS \
