@@ -159,8 +159,10 @@ def _structural(section: Section) -> list[Section]:
 
 
 def _label(text: str, kind: str) -> tuple[str | None, str]:
-    found = labelled(kind, text) or (objective_code(text) if kind == "objective_labels" else None) \
-        or numbered_heading(text)
+    """A heading's printed ref and title without its label. Labels of either level are stripped
+    ("Priority 1 - Digital" as a theme is "1", "Digital"): the level comes from the nesting."""
+    other = "theme_labels" if kind == "objective_labels" else "objective_labels"
+    found = labelled(kind, text) or labelled(other, text) or objective_code(text) or numbered_heading(text)
     return (found[0], found[1]) if found else (None, clean_text(text))
 
 
@@ -182,6 +184,9 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
     objective_ids = {id(s) for s in objectives}
     themes = [s for s in sections if id(s) not in objective_ids
               and any(id(d) in objective_ids for d in s.walk() if d is not s)]
+    theme_ids = {id(s) for s in themes}
+    themes = [s for s in themes if not any(id(d) in theme_ids for d in s.walk() if d is not s)]  # the level
+    # right above the objectives; a heading over themes ("What we will deliver") is the body's
     if len(themes) == 1 and labelled("theme_labels", themes[0].title) is None:
         themes = []  # one unlabelled heading over every objective is the document's title
 

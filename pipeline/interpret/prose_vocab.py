@@ -107,9 +107,9 @@ def cue_after(kind: str, sentence: str) -> str | None:
 
 
 def column_kind(header: str) -> str | None:
-    """"Baseline (2023/24)" -> "baseline"; kinds from measure_columns."""
-    key = re.sub(r"\(.*?\)", "", header).strip().lower().rstrip(":")
-    for kind, names in vocabulary()["measure_columns"].items():
-        if any(key == n or key.startswith(f"{n} ") for n in names):
-            return kind
-    return None
+    """"Baseline (2023/24)" -> "baseline", "Key measure" -> "text": the kind of the longest
+    measure_columns phrase the header holds as whole words."""
+    key = " " + " ".join(re.sub(r"[^a-z ]+", " ", re.sub(r"\(.*?\)", "", header).lower()).split()) + " "
+    found = [(len(n), kind) for kind, names in vocabulary()["measure_columns"].items() for n in names
+             if f" {n} " in key]
+    return max(found)[1] if found else None
