@@ -62,6 +62,13 @@ def theme_banner(text: str) -> tuple[str, str] | None:
     return ref_from_word(match.group(1)), match.group(2).strip()
 
 
+def group_label(text: str) -> str:
+    """A measures group's label: a known audience's own name ("Patients" -> "Patient"), else the
+    label as printed ("Our people")."""
+    text = text.strip().rstrip(":").strip()
+    return layout()["audiences"].get(text.lower(), text)
+
+
 def outcome_line(text: str) -> str | None:
     match = _patterns()["outcome"].match(text.strip())
     return match.group(1).strip() if match else None

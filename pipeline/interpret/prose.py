@@ -23,10 +23,11 @@ from normalisers.dates import financial_year_start
 from normalisers.owners import normalise_owners
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context, PlanParts
-from pipeline.interpret.labels import numbered_heading, objective_code, outcome_line
+from pipeline.interpret.labels import group_label, numbered_heading, objective_code, outcome_line
 from pipeline.interpret.prose_items import (
     commitment,
     indicator,
+    is_group_label,
     is_measures_table,
     table_indicators,
 )
@@ -50,6 +51,7 @@ class _Material:
     tables: list[Block] = field(default_factory=list)
     outcome: list[str] = field(default_factory=list)
     leads: list[str] = field(default_factory=list)
+    audiences: dict[int, str] = field(default_factory=dict)  # id of a measure's block -> its group label
 
     def has_items(self) -> bool:
         return bool(self.commitments or self.indicators or self.tables or self.outcome or self.leads)
@@ -92,7 +94,13 @@ class _Reader:
             return
         has_bullets = any(b.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE) for b in blocks)  # then prose is context
         target = kind  # where the next list goes: changed by lead-in paragraphs
+        audience: str | None = None  # the group label ("Patients", "Our people") over the measures that follow
         for block in blocks:
+            if target is SectionKind.INDICATORS and has_bullets and is_group_label(block):
+                audience = group_label(block.text)
+                continue
+            if block.kind is BlockKind.LIST_ITEM and target is SectionKind.INDICATORS and audience:
+                found.audiences[id(block)] = audience
             lead = lead_line(block.text) if block.kind is not BlockKind.TABLE else None
             if lead:
                 found.leads.append(lead)
@@ -244,7 +252,7 @@ def _add_items(parts: PlanParts, reader: _Reader, found: _Material, ref: str | N
     for block, year in found.commitments:
         parts.commitments.append(commitment(block, ref, owners, ctx, year or ctx.year_start))
     for block, year in found.indicators:
-        parts.indicators.append(indicator(block, ref, year or ctx.year_start))
+        parts.indicators.append(indicator(block, ref, year or ctx.year_start, found.audiences.get(id(block))))
     tables = [b for b in reader.document.blocks if b.kind is BlockKind.TABLE]
     for block in found.tables:
         index = next(i for i, b in enumerate(tables) if b is block)

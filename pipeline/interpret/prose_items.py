@@ -13,7 +13,7 @@ from pipeline.interpret.context import Context
 from pipeline.interpret.labels import numbered_heading, objective_code
 from pipeline.interpret.prose_vocab import column_kind, inline_lead, labelled
 from pipeline.interpret.provenance import block_provenance, cell_provenance
-from schemas.document import Block, Cell, Table
+from schemas.document import Block, BlockKind, Cell, Table
 from schemas.plan import Baseline, Commitment, Indicator, Owner
 
 
@@ -48,10 +48,20 @@ def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner],
                       due=due or find_due(text, year), provenance=block_provenance(block))
 
 
-def indicator(block: Block, objective_ref: str | None, year: int | None) -> Indicator:
+_GROUP_WORDS = 3
+
+
+def is_group_label(block: Block) -> bool:
+    """A short line of words alone over a list of measures ("Patients", "Our people:")."""
+    text = clean_text(block.text).rstrip(":")
+    return block.kind is BlockKind.PARAGRAPH and 0 < len(text.split()) <= _GROUP_WORDS \
+        and not any(ch.isdigit() for ch in text) and not text.endswith(".")
+
+
+def indicator(block: Block, objective_ref: str | None, year: int | None, audience: str | None = None) -> Indicator:
     text = clean_text(block.text)
     target, baseline = parse_target(text)
-    return Indicator(objective_ref=objective_ref, text=text, target=target, baseline=baseline,
+    return Indicator(objective_ref=objective_ref, audience=audience, text=text, target=target, baseline=baseline,
                      due=find_due(text, year), provenance=block_provenance(block))
 
 

@@ -27,9 +27,12 @@ def _phrases(key: str) -> str:
     return alternation(vocabulary()[key], patterns=True)
 
 
+_QUALIFIERS = r"(?:(?:our|the|key|main|core|headline|primary|principal)\s+)*"  # "Key measures" is "measures"
+
+
 @cache
 def _heading(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_phrases(kind)}){_END}$", re.I)
+    return re.compile(rf"^{_QUALIFIERS}(?:{_phrases(kind)}){_END}$", re.I)
 
 
 @cache

@@ -20,13 +20,14 @@ from pipeline.interpret.context import Context, PlanParts
 from pipeline.interpret.labels import (
     assurance_line,
     audience_label,
+    group_label,
     item_ref,
     numbered_heading,
     objective_code,
     outcome_line,
     theme_banner,
 )
-from pipeline.interpret.prose_items import indicator
+from pipeline.interpret.prose_items import indicator, is_group_label
 from pipeline.interpret.prose_sections import SectionKind, section_kind
 from pipeline.interpret.prose_vocab import is_heading_of, starts_with
 from pipeline.interpret.provenance import block_provenance, cell_provenance
@@ -113,6 +114,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
     open_headings: list[_Heading] = []
     made: set[int] = set()  # headings already made a theme or an objective
     measures = False  # list items under a "What success looks like" label are measures
+    audience: str | None = None  # their group label ("Patients")
     table_index = -1
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.TABLE and block.table is not None:
@@ -129,9 +131,12 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             continue
         prov = block_provenance(block)
         if measures and block.kind is BlockKind.LIST_ITEM and builder.current_objective is not None:
-            builder.parts.indicators.append(indicator(block, builder.current_objective, ctx.year_start))
+            builder.parts.indicators.append(indicator(block, builder.current_objective, ctx.year_start, audience))
             continue
-        measures = False
+        if measures and is_group_label(block):
+            audience = group_label(text)
+            continue
+        measures, audience = False, None
         banner = theme_banner(text)
         if banner:
             builder.theme(banner[0], banner[1], prov)
