@@ -163,3 +163,11 @@ def normalise_assurance(lines: Sequence[str], glossary: Mapping[str, str]) -> li
     return [
         Assurance(raw=name, title=assurance_title(name, glossary)) for name in split_assurance_cell(lines, glossary)
     ]
+
+
+def names_groups(text: str, glossary: Mapping[str, str]) -> bool:
+    """The text names only committees or groups, by their names or by acronyms the document's key
+    expands to one ("QC / FPC" with a key giving "Quality Committee", "Finance and Performance
+    Committee"): evidence of an assurance column."""
+    parts = split_assurance_cell([text], glossary)
+    return bool(parts) and all(names_a_group(part) or _glossary_group(part, glossary) for part in parts)

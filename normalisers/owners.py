@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.util import filter_spans
 
-from normalisers.assurance import glossary_kind
+from normalisers.assurance import glossary_kind, names_a_group
 from normalisers.cell_lines import (
     AND,
     glossary_get,
@@ -316,7 +316,7 @@ def names_roles(text: str, glossary: Glossary) -> bool:
     """The text names only people or roles the lexicon or the document's key knows ("CFO / COO",
     "Jane Smith, Chief Nurse"): evidence of an owner column, whatever its header says."""
     owners = normalise_owners([text], glossary)
-    return bool(owners) and all(owner.title and owner.portfolio for owner in owners)
+    return bool(owners) and all(owner.title and owner.portfolio and not names_a_group(owner.title) for owner in owners)
 
 
 _TRAILING = (re.compile(r"\[([^\[\]]{2,120})\]\s*\.?$"), re.compile(r"\(([^()]{2,120})\)\s*\.?$"),

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from normalisers.actions import is_action
-from normalisers.assurance import names_a_group
+from normalisers.assurance import names_groups
 from normalisers.dates import is_date_text
 from normalisers.owners import names_roles
 from normalisers.targets import parse_target
@@ -48,10 +48,10 @@ def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = N
     if target is not None and (target.comparator != "=" or target.unit != "count"):
         return "indicator"  # "reduce by 20%", "more than 95%": a level to reach; "Open 2 wards" is work
     action = words >= _SHORT_ACTION and is_action(text)  # "Recruit 50 nurses" is work, not a role
+    if words <= _SHORT and not action and names_groups(text, glossary):
+        return "assurance"
     if words <= _SHORT and not action and names_roles(text, glossary):
         return "owner"
-    if words <= _SHORT and not action and names_a_group(text):
-        return "assurance"
     if action:
         return "deliverable"
     if words >= 2 and parse_target(text)[0] is not None:
