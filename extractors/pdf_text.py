@@ -207,17 +207,21 @@ def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabular
     """Join visual lines (of one cell or one text column) into logical lines.
 
     With `hard_breaks` (a table cell, whose widest line shows how far text can run) a line
-    whose first word would have fitted at the end of the line before starts a new one too.
+    whose first word would have fitted at the end of the line before starts a new one too; in
+    free text, so does a bold line after a bold line that ended short (two labels, not one
+    heading wrapped).
     """
     if not lines:
         return []
     depths = _marker_depths([ln.marker_x for ln in lines if ln.marker_x is not None])
-    right = max(ln.x1 for ln in lines) if hard_breaks else float("-inf")
+    widest = max(ln.x1 for ln in lines)
+    right = widest if hard_breaks else float("-inf")
     paragraphs: list[Paragraph] = []
     previous: VisualLine | None = None
     for line in lines:
         current = paragraphs[-1] if paragraphs else None
-        if current is None or previous is None or _starts_new(current, previous, line, pitches, right):
+        if current is None or previous is None or _starts_new(current, previous, line, pitches, right) \
+                or (previous.bold and line.bold and _hard_break(previous, line, widest)):  # "Measures" / "Patients"
             depth = depths.get(round(line.marker_x)) if line.marker_x is not None else None
             paragraphs.append(Paragraph(lines=[line], text=line.text, marker=line.marker, depth=depth,
                                         bold=line.bold, size=line.size, bbox=line.bbox))

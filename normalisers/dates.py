@@ -21,6 +21,7 @@ from normalisers.text import alternation, clean_text
 from schemas.plan import Due, Period
 
 MIN_YEAR, MAX_YEAR = 1990, 2060
+_ANY_YEAR = 2000  # a year to read quarters and months in when only date-ness is asked
 _LONGEST_DATE = 60  # characters: a longer cell is prose, not a date expression
 
 Bounds = tuple[dt.date | None, dt.date | None]
@@ -379,7 +380,7 @@ def is_date_text(text: str, year_start: int | None = None) -> bool:
     text = clean_text(text)
     if not text or len(text) > _LONGEST_DATE:
         return False
-    due = parse_due(text, year_start)
+    due = parse_due(text, year_start if year_start is not None else _ANY_YEAR)  # "Q2" is a date in any year
     return due.start is not None or due.end is not None or bool(_vague_due_patterns()[0].match(text))
 
 

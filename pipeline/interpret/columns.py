@@ -292,7 +292,7 @@ def _settle_action_column(cmap: ColumnMap, profiles: dict[int, Counter[str]]) ->
     for col in cmap.cols("deliverable"):
         if contents[col] != "indicator":
             continue
-        actions = [c for c, kind in contents.items() if kind == "deliverable" and cmap.kinds.get(c) != "deliverable"]
+        actions = [c for c, kind in contents.items() if kind == "deliverable" and c != col]
         if len(actions) == 1:
             cmap.kinds[col] = "indicator"
             cmap.kinds[actions[0]] = "deliverable"

@@ -195,8 +195,8 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
     theme_ids = {id(s) for s in themes}
     themes = [s for s in themes if not any(id(d) in theme_ids for d in s.walk() if d is not s)]  # the level
     # right above the objectives; a heading over themes ("What we will deliver") is the body's
-    if len(themes) == 1 and labelled("theme_labels", themes[0].title) is None:
-        themes = []  # one unlabelled heading over every objective is the document's title
+    if len(themes) == 1 and _label(themes[0].title, "theme_labels")[0] is None:
+        themes = []  # one unlabelled, unnumbered heading over every objective is the document's title
 
     parts = PlanParts()
     theme_labels = [_label(s.title, "theme_labels") for s in themes]

@@ -54,7 +54,7 @@ _GROUP_WORDS = 3
 def is_group_label(block: Block) -> bool:
     """A short line of words alone over a list of measures ("Patients", "Our people:")."""
     text = clean_text(block.text).rstrip(":")
-    return block.kind is BlockKind.PARAGRAPH and 0 < len(text.split()) <= _GROUP_WORDS \
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and 0 < len(text.split()) <= _GROUP_WORDS \
         and not any(ch.isdigit() for ch in text) and not text.endswith(".")
 
 

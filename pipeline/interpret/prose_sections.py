@@ -30,6 +30,7 @@ _KIND_VOCABULARY = ((SectionKind.COMMITMENTS, "commitment_headings"), (SectionKi
                     (SectionKind.OUTCOME, "outcome_headings"), (SectionKind.CONTEXT, "context_headings"))
 _LABEL_LEVEL = 99  # a bold label line sits below every real heading
 _MAX_LABEL_WORDS = 10
+_GROUP_WORDS = 3  # a measures group's label ("Patients", "Our people")
 
 
 @dataclass(slots=True)
@@ -81,12 +82,25 @@ def _as_heading(block: Block) -> tuple[int, SectionKind] | None:
     return None
 
 
+def _groups_measures(current: Section, block: Block, found: tuple[int, SectionKind]) -> bool:
+    """A short heading of no known kind, no higher than the measures part it follows, groups
+    that part's measures ("Patients", "Our people")."""
+    level, kind = found
+    if current.kind is not SectionKind.INDICATORS or kind is not SectionKind.STRUCTURAL:
+        return False
+    words = block.text.split()
+    short = 0 < len(words) <= _GROUP_WORDS and not any(ch.isdigit() for ch in block.text)
+    return short and (level >= current.level or current.level == _LABEL_LEVEL)
+
+
 def build_sections(blocks: list[Block]) -> Section:
     """The section tree; the root holds what comes before the first heading."""
     root = Section(heading=None, level=0, kind=SectionKind.STRUCTURAL)
     stack = [root]
     for block in blocks:
         found = _as_heading(block)
+        if found is not None and _groups_measures(stack[-1], block, found):
+            found = None  # "Patients" over some of a measures part's list: a label inside it
         if found is None:
             stack[-1].blocks.append(block)
             continue

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from normalisers.owners import names_roles
 from normalisers.text import alternation
 from pipeline.interpret.data import data_file
 from pipeline.interpret.labels import ref_from_word
@@ -71,10 +72,21 @@ def _lead_line() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_phrases('objective_lead_labels')})\s*:\s*(.+)$", re.I)
 
 
+_LABELLED = re.compile(r"^([A-Za-z][\w ’'-]{0,40}?)\s*:\s*(.+)$")
+_LABEL_WORDS = 4
+
+
 def lead_line(text: str) -> str | None:
-    """"Priority leads: Medical Director and ..." -> "Medical Director and ..."."""
+    """"Priority leads: Medical Director and ..." -> "Medical Director and ..."; also a line of
+    any short label whose value names only roles ("Senior owner: DoF")."""
     match = _lead_line().match(text.strip())
-    return match.group(1).strip() if match else None
+    if match:
+        return match.group(1).strip()
+    labelled_line = _LABELLED.match(text.strip())
+    if labelled_line and len(labelled_line.group(1).split()) <= _LABEL_WORDS \
+            and names_roles(labelled_line.group(2).strip(), {}):
+        return labelled_line.group(2).strip()
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -174,9 +174,9 @@ def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int]
         return
     outer = open_headings[-2] if len(open_headings) >= 2 else None
     banners = _banner_cells(table, cmap, cmap.cols("deliverable") + cmap.cols("objective"))
-    if banners and not cmap.has("objective") and _theme_depth(banners, []) is None:
-        if inner.index not in made:
-            builder.theme(inner.ref, inner.title, inner.prov)
+    if banners and not cmap.has("objective"):  # the table's own rows name its objectives
+        if _theme_depth(banners, []) is None and inner.index not in made:
+            builder.theme(inner.ref, inner.title, inner.prov)  # and its themes too, when two-deep
             made.add(inner.index)
         return
     if cmap.has("objective") or builder.current_objective_source == "code":
