@@ -18,6 +18,7 @@ from extractors.hyphenation import Vocabulary
 from extractors.page_furniture import remove_furniture
 from extractors.pdf_aligned import aligned_tables
 from extractors.pdf_blocks import body_size, heading_sizes, join_page_breaks, table_block, text_block
+from extractors.pdf_borderless import borderless_tables
 from extractors.pdf_join import JoinedTable, append_piece, compatible, start_table
 from extractors.pdf_page import PageContent
 from extractors.pdf_stream import find_rule_stacks, gutter_edges, stream_table
@@ -138,7 +139,10 @@ def _page_items(page: PageContent, pieces: list[TablePiece]) -> list[_PageItem]:
     free = [w for w in page.words if id(w) not in used and not any(inside(w, p.bbox) for p in pieces)]
     rows = [split_row(row, min_gap=max(_MIN_GUTTER, 1.5 * max(w.size for w in row)))
             for row in group_rows(free)]
-    aligned = aligned_tables(page, rows)
+    borderless = borderless_tables(page, rows)
+    taken = {id(w) for piece in borderless for cell in piece.cells for w in cell.words}
+    rows = [row for row in rows if not any(id(w) in taken for frag in row for w in frag)]
+    aligned = [*borderless, *aligned_tables(page, rows)]
     pieces.extend(aligned)
     for piece in pieces:
         shade_cells(piece.cells, page.fills)

@@ -259,6 +259,12 @@ def _band_cells(row: int, band: Sequence[Word], edges: Sequence[float], top: flo
         c1 = column_index(edges, word.x1 - 0.5)
         for c in range(c0 + 1, c1 + 1):
             spans[c] = spans[c0]
+    for line in group_rows(band):  # words a space apart on either side of an edge: one cell across it
+        for a, b in zip(line, line[1:], strict=False):
+            ca, cb = column_index(edges, (a.x0 + a.x1) / 2), column_index(edges, (b.x0 + b.x1) / 2)
+            if cb > ca and b.x0 - a.x1 < _MIN_GUTTER and marker_of(a) is None:
+                for c in range(ca + 1, cb + 1):
+                    spans[c] = spans[ca]
     filled = {column_index(edges, (w.x0 + w.x1) / 2) for w in band}
     width = edges[-1] - edges[0]
     shaded = any(f.top <= top + SNAP and f.bottom >= bottom - SNAP and f.x1 - f.x0 >= 0.9 * width
