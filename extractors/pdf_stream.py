@@ -34,6 +34,7 @@ _STACK_ALIGN = 6.0  # pt: rules of one stack start and end this close
 _MIN_GUTTER = 4.0  # pt of white space between columns
 _NEW_TEXT_GAP = 0.5  # a gap above a cell's line of more than this share of a line's height: new text
 _SAME_TOP = 2.0  # pt: lines of different columns starting this close start at one height
+_HEADING_STEP = 1.0  # pt larger than a table's text: a heading between tables
 
 
 def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
@@ -57,15 +58,34 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
             stacks.append([rule])
     out = []
     for stack in stacks:
-        ys = rule_positions(r.top for r in stack)
-        if len(ys) < 3:
-            continue
-        box = BBox(min(r.x0 for r in stack), ys[0], max(r.x1 for r in stack), ys[-1])
-        if any(box.x0 < v.x0 < box.x1 and v.top < box.bottom and v.bottom > box.top for v in vertical):
-            continue
-        box, ys = _with_bands(box, ys, page.fills)
-        out.append((box, ys))
+        x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
+        for ys in _split_at_headings(page, x0, x1, rule_positions(r.top for r in stack)):
+            if len(ys) < 3:
+                continue
+            box = BBox(x0, ys[0], x1, ys[-1])
+            if any(box.x0 < v.x0 < box.x1 and v.top < box.bottom and v.bottom > box.top for v in vertical):
+                continue
+            box, ys = _with_bands(box, ys, page.fills)
+            out.append((box, ys))
     return out
+
+
+def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float]) -> list[list[float]]:
+    """A stack of rules split where a band between two of them holds text larger than the
+    table's (a heading between two tables ruled alike)."""
+    bands = [[w for w in page.words if x0 <= w.x0 and w.x1 <= x1 and top <= w.mid_y <= bottom]
+             for top, bottom in zip(ys, ys[1:], strict=False)]
+    sizes = sorted(w.size for band in bands for w in band)
+    if not sizes:
+        return [ys]
+    body = sizes[len(sizes) // 2]
+    parts: list[list[float]] = [[ys[0]]]
+    for band, bottom in zip(bands, ys[1:], strict=False):
+        if band and min(w.size for w in band) > body + _HEADING_STEP:
+            parts.append([bottom])  # the heading's band belongs to neither table
+        else:
+            parts[-1].append(bottom)
+    return parts
 
 
 def _stripe_rules(page: PageContent, drawn: Sequence[Rule]) -> list[Rule]:
