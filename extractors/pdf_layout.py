@@ -93,12 +93,16 @@ def _stream_columns(pages: Sequence[PageContent],
     that starts a page continues the one that ended the previous page when both are as wide."""
     chains: list[list[tuple[PageContent, BBox, int]]] = []
     previous_last: tuple[BBox, int] | None = None
+    previous_edges: list[float] = []
     for page in pages:
         page_stacks = stacks[page.number]
         for index, (box, _) in enumerate(page_stacks):
+            own = gutter_edges([[w for w in page.words if inside(w, box)]], box)
             continues = (index == 0 and previous_last is not None and chains
                          and abs(previous_last[0].x0 - box.x0) <= _SAME_WIDTH
-                         and abs(previous_last[0].x1 - box.x1) <= _SAME_WIDTH)
+                         and abs(previous_last[0].x1 - box.x1) <= _SAME_WIDTH
+                         and _same_columns(previous_edges, own))
+            previous_edges = own
             if not continues:
                 chains.append([])
             chains[-1].append((page, box, index))
@@ -110,6 +114,13 @@ def _stream_columns(pages: Sequence[PageContent],
         for page, _, index in chain:
             columns[(page.number, index)] = edges
     return columns
+
+
+def _same_columns(a: Sequence[float], b: Sequence[float]) -> bool:
+    """Every column edge of the piece with fewer lies at one of the other's (a piece may show a
+    gutter that the other's banners cover)."""
+    fewer, more = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(abs(x - y) <= _SAME_WIDTH for y in more) for x in fewer)
 
 
 def _grids(page: PageContent) -> list[tuple[BBox, list, list]]:
@@ -209,13 +220,14 @@ def _group_text(group: _TextGroup) -> str:
 
 
 def _header_rows(table: JoinedTable) -> int:
-    """1 when the first row (with more rows below) is all bold, or shaded unlike the second row."""
+    """1 when the first row (with more rows below, and two cells or more) is all bold, or shaded
+    unlike the second row."""
     if table.n_rows < 2:
         return 0
     first = [c for c in table.cells if c.row == 0]
     words = [w for c in first for w in c.words]
-    if not words:
-        return 0
+    if not words or len([c for c in first if not c.empty]) < 2:
+        return 0  # a banner across the table is not a header
     second = [c for c in table.cells if c.row == 1]
     shaded_alone = all(c.shaded for c in first) and not all(c.shaded for c in second)
     return 1 if shaded_alone or all(w.bold for w in words) else 0

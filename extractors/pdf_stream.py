@@ -34,7 +34,8 @@ _STACK_ALIGN = 6.0  # pt: rules of one stack start and end this close
 _MIN_GUTTER = 4.0  # pt of white space between columns
 _NEW_TEXT_GAP = 0.5  # a gap above a cell's line of more than this share of a line's height: new text
 _SAME_TOP = 2.0  # pt: lines of different columns starting this close start at one height
-_HEADING_STEP = 1.0  # pt larger than a table's text: a heading between tables
+_BANNER_GAP = 10.0  # pt: a bold line with no wider gap is one run of words
+_HEADING_STEP = 2.0  # pt larger than a table's text, in bold: a heading between tables
 
 
 def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
@@ -59,9 +60,10 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
     out = []
     for stack in stacks:
         x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
-        for ys in _split_at_headings(page, x0, x1, rule_positions(r.top for r in stack)):
-            if len(ys) < 3:
-                continue
+        whole = rule_positions(r.top for r in stack)
+        for ys in _split_at_headings(page, x0, x1, whole):
+            if len(ys) < 3 and (len(whole) < 3 or len(ys) < 2):
+                continue  # one row between two rules is a table only as part of a larger stack
             box = BBox(x0, ys[0], x1, ys[-1])
             if any(box.x0 < v.x0 < box.x1 and v.top < box.bottom and v.bottom > box.top for v in vertical):
                 continue
@@ -71,8 +73,8 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
 
 
 def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float]) -> list[list[float]]:
-    """A stack of rules split where a band between two of them holds text larger than the
-    table's (a heading between two tables ruled alike)."""
+    """A stack of rules split where a band between two of them holds a line of bold text larger
+    than the table's (a heading between two tables ruled alike)."""
     bands = [[w for w in page.words if x0 <= w.x0 and w.x1 <= x1 and top <= w.mid_y <= bottom]
              for top, bottom in zip(ys, ys[1:], strict=False)]
     sizes = sorted(w.size for band in bands for w in band)
@@ -81,7 +83,7 @@ def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float])
     body = sizes[len(sizes) // 2]
     parts: list[list[float]] = [[ys[0]]]
     for band, bottom in zip(bands, ys[1:], strict=False):
-        if band and min(w.size for w in band) > body + _HEADING_STEP:
+        if any(all(w.bold and w.size >= body + _HEADING_STEP for w in line) for line in group_rows(band)):
             parts.append([bottom])  # the heading's band belongs to neither table
         else:
             parts[-1].append(bottom)
@@ -240,6 +242,8 @@ def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
     n_rows = 0
     for words in word_sets:
         for row in group_rows(words):
+            if _is_banner_line(row):
+                continue  # a bold title across the table ("Keep our systems safe") is a row of its own
             n_rows += 1
             for word in row:
                 _cover(cover, word.x0 - box.x0, word.x1 - box.x0)
@@ -263,6 +267,12 @@ def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
             run_start = None
     edges.append(box.x1)
     return edges
+
+
+def _is_banner_line(row: Sequence[Word]) -> bool:
+    """A line in bold with no gutter-wide gap: a banner across columns, not a row of cells."""
+    return len(row) > 1 and all(w.bold for w in row) and all(
+        b.x0 - a.x1 < _BANNER_GAP for a, b in zip(row, row[1:], strict=False))
 
 
 def _cover(cover: list[int], start: float, end: float) -> None:
