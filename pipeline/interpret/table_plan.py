@@ -7,6 +7,7 @@ Column meanings come from pipeline/columns.py; labelled lines from pipeline/labe
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from pipeline.interpret.labels import (
     outcome_line,
     theme_banner,
 )
-from pipeline.interpret.prose_items import indicator, is_group_label
+from pipeline.interpret.prose_items import indicator, is_group_label, is_measures_table, table_indicators
 from pipeline.interpret.prose_sections import SectionKind, section_kind
 from pipeline.interpret.prose_vocab import is_heading_of, starts_with
 from pipeline.interpret.provenance import block_provenance, cell_provenance
@@ -38,6 +39,7 @@ _NUMBER_ONLY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _BLANK = {"", "-", "–", "—", "n/a", "na", "none"}  # a cell that says nothing
 _PLACEHOLDER = _BLANK | {"tbc", "tba"}  # an indicator cell still to be written
 _LEAD_IN_WORDS = 8
+_SAME_TITLE = 0.9  # a label this close to an objective's title names it
 
 
 @dataclass(slots=True)
@@ -115,6 +117,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
     made: set[int] = set()  # headings already made a theme or an objective
     measures = False  # list items under a "What success looks like" label are measures
     audience: str | None = None  # their group label ("Patients")
+    label: str | None = None  # the last heading or bold line: it may name the objective of a measures table
     table_index = -1
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.TABLE and block.table is not None:
@@ -122,6 +125,9 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             measures = False
             cmap = maps.get(index)
             if cmap is None:
+                if maps and index not in skip_blocks and is_measures_table(block.table):
+                    objective = _objective_named(builder.parts.objectives, label) or builder.current_objective
+                    builder.parts.indicators.extend(table_indicators(block, table_index, objective, ctx.year_start))
                 continue
             _name_table(builder, open_headings, made, cmap, block.table)
             builder.table(block.table, cmap, table_index)
@@ -129,6 +135,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         text = clean_text(block.text)
         if not text:
             continue
+        label = text if block.kind is BlockKind.HEADING or block.bold else None
         prov = block_provenance(block)
         if measures and block.kind is BlockKind.LIST_ITEM and builder.current_objective is not None:
             builder.parts.indicators.append(indicator(block, builder.current_objective, ctx.year_start, audience))
@@ -160,6 +167,17 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         elif open_headings and not open_headings[-1].numbered:
             open_headings[-1].introduces = True  # prose under an unnumbered heading: it introduces
     return builder.parts
+
+
+def _objective_named(objectives: list[Objective], label: str | None) -> str | None:
+    """The objective a label above a measures table names by its title."""
+    if not label:
+        return None
+    key = label.casefold().rstrip(":")
+    for objective in objectives:
+        if difflib.SequenceMatcher(None, key, objective.title.casefold()).ratio() >= _SAME_TITLE:
+            return objective.ref
+    return None
 
 
 def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int], cmap: ColumnMap,
