@@ -193,7 +193,7 @@ def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int]
     outer = open_headings[-2] if len(open_headings) >= 2 else None
     banners = _banner_cells(table, cmap, cmap.cols("deliverable") + cmap.cols("objective"))
     if banners and not cmap.has("objective"):  # the table's own rows name its objectives
-        if _theme_depth(banners, []) is None and inner.index not in made:
+        if not _theme_banners(table, banners, []) and inner.index not in made:
             builder.theme(inner.ref, inner.title, inner.prov)  # and its themes too, when two-deep
             made.add(inner.index)
         return
@@ -228,19 +228,22 @@ def _banner_cells(table: Table, cmap: ColumnMap, content_cols: list[int]) -> lis
     return out
 
 
-def _theme_depth(banners: list[Cell], objective_cols: list[int]) -> int | None:
-    """The numbering depth of banners that are themes: every depth over an objective column;
-    the shallower of two depths ("1" over "1.1"); none when banners have one level only."""
+def _theme_banners(table: Table, banners: list[Cell], objective_cols: list[int]) -> set[int]:
+    """Ids of the banner cells that are themes, by nesting: every banner over an objective column;
+    the shallower of two numbering depths ("1" over "1.1"); a banner straight over another one
+    ("Timely access to care" over "Make outpatient services more productive"); else none."""
     if objective_cols:
-        return 99
-    depths = set()
-    for cell in banners:
-        numbered = numbered_heading(clean_text(cell.text))
-        depths.add(numbered[0].count(".") + 1 if numbered else 0)
-    numbered_depths = sorted(d for d in depths if d)
+        return {id(c) for c in banners}
+    depth = {id(c): (numbered[0].count(".") + 1 if (numbered := numbered_heading(clean_text(c.text))) else 0)
+             for c in banners}
+    numbered_depths = sorted({d for d in depth.values() if d})
     if len(numbered_depths) >= 2:
-        return numbered_depths[0]
-    return None
+        return {i for i, d in depth.items() if d == numbered_depths[0]}
+    banner_rows = {c.row: c for c in banners}
+    filled_rows = sorted({c.row for c in table.cells if c.text.strip()})
+    stacked = {id(cell) for cell in banners
+               if next((r for r in filled_rows if r > cell.last_row), None) in banner_rows}
+    return stacked if stacked and len(stacked) < len(banners) else set()
 
 
 def _objective_ref_and_title(cells: list[Cell]) -> tuple[str | None, str]:
@@ -378,7 +381,7 @@ class _Builder:
             if cmap.header_row >= 0 else []
 
         banners = _banner_cells(table, cmap, deliverable_cols + objective_cols)
-        theme_depth = _theme_depth(banners, objective_cols)
+        themes = _theme_banners(table, banners, objective_cols)
         for r in range(cmap.header_row + 1, table.n_rows):
             starting = [c for c in table.row_cells(r) if c.text.strip()]
             if not starting:
@@ -386,12 +389,12 @@ class _Builder:
             if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
                 continue  # a header row repeated on a later page
             if len(starting) == 1 and any(starting[0] is b for b in banners):
-                self._banner_row(starting[0], table_index, theme_depth)
+                self._banner_row(starting[0], table_index, id(starting[0]) in themes)
                 continue
             self._plan_row(table, grid, r, cmap, table_index, deliverable_cols, objective_cols,
                            ref_cols, ref_names_objective)
 
-    def _banner_row(self, cell: Cell, table_index: int, theme_depth: int | None) -> None:
+    def _banner_row(self, cell: Cell, table_index: int, is_theme: bool) -> None:
         """A row across the table: a labelled theme or outcome, a coded objective, an assurance
         line; else its level comes from the nesting: a theme over an objective column or over
         deeper-numbered banners, else the objective of the rows below it."""
@@ -407,7 +410,7 @@ class _Builder:
             self.objective(code[0], code[1], prov, [])
         elif assurance := assurance_line(text):
             self.context_assurance = normalise_assurance([assurance], self.ctx.glossary)
-        elif theme_depth is not None and (ref is None or ref.count(".") + 1 <= theme_depth):
+        elif is_theme:
             self.theme(ref, title, prov)
         else:
             self.objective(ref, title, prov, [])
