@@ -19,11 +19,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from normalisers.assurance import normalise_assurance
 from normalisers.dates import financial_year_start
 from normalisers.owners import normalise_owners
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context, PlanParts
-from pipeline.interpret.labels import group_label, numbered_heading, objective_code, outcome_line
+from pipeline.interpret.labels import assurance_line, group_label, numbered_heading, objective_code, outcome_line
 from pipeline.interpret.prose_items import (
     commitment,
     indicator,
@@ -51,6 +52,7 @@ class _Material:
     tables: list[Block] = field(default_factory=list)
     outcome: list[str] = field(default_factory=list)
     leads: list[str] = field(default_factory=list)
+    assurance: list[str] = field(default_factory=list)  # "Assuring committee: QC" lines
     audiences: dict[int, str] = field(default_factory=dict)  # id of a measure's block -> its group label
 
     def has_items(self) -> bool:
@@ -104,6 +106,10 @@ class _Reader:
             lead = lead_line(block.text) if block.kind is not BlockKind.TABLE else None
             if lead:
                 found.leads.append(lead)
+                continue
+            assured = assurance_line(block.text) if block.kind is not BlockKind.TABLE else None
+            if assured:
+                found.assurance.append(assured)
                 continue
             if block.kind is BlockKind.TABLE:
                 if is_measures_table(block.table):
@@ -249,8 +255,9 @@ def _unique_commitment_refs(parts: PlanParts) -> None:
 
 def _add_items(parts: PlanParts, reader: _Reader, found: _Material, ref: str | None, owners: list[Owner],
                ctx: Context) -> None:
+    assurance = normalise_assurance(found.assurance, ctx.glossary) if found.assurance else []
     for block, year in found.commitments:
-        parts.commitments.append(commitment(block, ref, owners, ctx, year or ctx.year_start))
+        parts.commitments.append(commitment(block, ref, owners, ctx, year or ctx.year_start, assurance))
     for block, year in found.indicators:
         parts.indicators.append(indicator(block, ref, year or ctx.year_start, found.audiences.get(id(block))))
     tables = [b for b in reader.document.blocks if b.kind is BlockKind.TABLE]

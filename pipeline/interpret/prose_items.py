@@ -14,7 +14,7 @@ from pipeline.interpret.labels import numbered_heading, objective_code
 from pipeline.interpret.prose_vocab import column_kind, inline_lead, labelled
 from pipeline.interpret.provenance import block_provenance, cell_provenance
 from schemas.document import Block, BlockKind, Cell, Table
-from schemas.plan import Baseline, Commitment, Indicator, Owner
+from schemas.plan import Assurance, Baseline, Commitment, Indicator, Owner
 
 
 def printed_ref(text: str) -> tuple[str | None, str]:
@@ -33,7 +33,7 @@ def printed_ref(text: str) -> tuple[str | None, str]:
 
 
 def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner], ctx: Context,
-               year: int | None) -> Commitment:
+               year: int | None, assurance: Sequence[Assurance] = ()) -> Commitment:
     """One bullet or paragraph as a commitment; an inline "(Lead: X, by Y)" names its own owner."""
     ref, text = printed_ref(clean_text(block.text))
     due = None
@@ -45,7 +45,8 @@ def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner],
     elif trailing is not None:
         owners = normalise_owners([trailing], ctx.glossary)
     return Commitment(ref=ref, objective_ref=objective_ref, text=text, owners=list(owners),
-                      due=due or find_due(text, year), provenance=block_provenance(block))
+                      assurance=[a.model_copy() for a in assurance], due=due or find_due(text, year),
+                      provenance=block_provenance(block))
 
 
 _GROUP_WORDS = 3
