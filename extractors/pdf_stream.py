@@ -299,7 +299,8 @@ def _band_cells(row: int, band: Sequence[Word], edges: Sequence[float], top: flo
     width = edges[-1] - edges[0]
     shaded = any(f.top <= top + SNAP and f.bottom >= bottom - SNAP and f.x1 - f.x0 >= 0.9 * width
                  for f in page.fills)
-    if shaded and filled and max(filled) < n_cols - 1:
+    lone = filled and spans[max(filled)] == spans[min(filled)] != max(filled)  # one run of text across edges
+    if (shaded or lone) and filled and max(filled) < n_cols - 1:  # a banner: across the whole table
         for c in range(max(filled) + 1, n_cols):
             spans[c] = spans[max(filled)]
     cells: list[PieceCell] = []
