@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from normalisers.dates import find_due, parse_due
-from normalisers.owners import normalise_owners, trailing_owner
+from normalisers.owners import names_roles, normalise_owners, trailing_owner
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context
@@ -40,8 +40,11 @@ def commitment(block: Block, objective_ref: str | None, owners: Sequence[Owner],
     lead = inline_lead(text)
     trailing = trailing_owner(text, ctx.glossary) if lead is None else None
     if lead is not None:
-        owners = normalise_owners([lead[0]], ctx.glossary)
-        due = find_due(lead[1], year) if lead[1] else None
+        who, when = lead
+        if when and find_due(when, year) is None and names_roles(f"{who}, {when}", ctx.glossary):
+            who, when = f"{who}, {when}", ""  # "(Lead: Jane Smith, Chief Nurse)": a person and their role
+        owners = normalise_owners([who], ctx.glossary)
+        due = find_due(when, year) if when else None
     elif trailing is not None:
         owners = normalise_owners([trailing], ctx.glossary)
     return Commitment(ref=ref, objective_ref=objective_ref, text=text, owners=list(owners),
