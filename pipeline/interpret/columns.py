@@ -289,6 +289,13 @@ def _settle_action_column(cmap: ColumnMap, profiles: dict[int, Counter[str]]) ->
     """An action column whose cells are measures ("How we will know" over targets) beside a
     column of actions under another header ("Priority action"): the cells decide which is which."""
     contents = {col: _content_kind(found)[0] for col, found in profiles.items()}
+    actions = cmap.cols("deliverable")
+    if len(actions) >= 2:  # two columns of sentences: the one of levels to reach holds the measures
+        share = {c: profiles[c][TARGET] / max(1, sum(profiles[c][k] for k in _SENTENCE_KINDS)) for c in actions}
+        keep = min(actions, key=lambda c: share[c])
+        for col in actions:
+            if col != keep and share[col] >= _SURE > share[keep]:
+                cmap.kinds[col] = "indicator"
     for col in cmap.cols("deliverable"):
         if contents[col] != "indicator":
             continue
