@@ -4,11 +4,12 @@ A run of text lines in one font size and close spacing is a table when its lines
 several fragments leave at least two vertical gutters (three columns) that no fragment crosses;
 two columns (prose set in columns, lists side by side, a key) are left to the reading order and
 the aligned-key reader (extractors/pdf_aligned.py). A table starts at its first line of several
-fragments (a label above it is not part of it) and ends before a line that crosses its gutters;
-a lone line across the gutters between rows is a banner row of its own. Rows are cut under a
-bold header line, and where the white space between lines is clearly wider than between the
-wrapped lines of one cell; with even spacing the rules-only reader's own row cuts decide
-(extractors/pdf_stream.py), as they do for the cells.
+fragments (a label above it is not part of it), a new one where a bold header line follows body
+lines, and it ends before a line that crosses its gutters; a lone line across the gutters
+between rows is a banner row of its own. Rows are cut under a bold header line, and where the
+white space between lines is clearly wider than between the wrapped lines of one cell; with
+even spacing the rules-only reader's own row cuts decide (extractors/pdf_stream.py), as they do
+for the cells.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def borderless_tables(page: PageContent, rows: Sequence[Row]) -> list[TablePiece
     """Tables with no rules among the page's free text rows (top to bottom, each split into
     fragments at gutters)."""
     pieces = []
-    for run in _runs(rows):
-        piece = _table(page, run)
+    for part in (part for run in _runs(rows) for part in _at_new_headers(run)):
+        piece = _table(page, part)
         if piece is not None:
             pieces.append(piece)
     return pieces
@@ -68,6 +69,24 @@ def _runs(rows: Sequence[Row]) -> list[list[Row]]:
         else:
             runs.append([row])
     return runs
+
+
+def _at_new_headers(run: list[Row]) -> list[list[Row]]:
+    """A run split where a bold line of several fragments (a header) follows body lines: a second
+    table starts there; the bold label lines just above it ("What success looks like") belong to
+    neither table."""
+    parts: list[list[Row]] = [[]]
+    for row in run:
+        header = len(row) >= 2 and _bold(row)
+        if header and any(len(r) >= 2 and not _bold(r) for r in parts[-1]):
+            labels = 0
+            while labels < len(parts[-1]) and len(parts[-1][-1 - labels]) == 1 and _bold(parts[-1][-1 - labels]):
+                labels += 1
+            if labels:
+                parts[-1] = parts[-1][:-labels]
+            parts.append([])
+        parts[-1].append(row)
+    return [part for part in parts if part]
 
 
 def _crosses(row: Row, edges: Sequence[float]) -> bool:
