@@ -57,7 +57,7 @@ class _Heading:
 
 def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[int, ColumnMap]:
     """Each plan table's column map, by block index; a table with no header of its own that
-    continues the one before (same width) takes its map."""
+    continues the one before (same width) takes its map, unless it is a measures table."""
     maps: dict[int, ColumnMap] = {}
     last: ColumnMap | None = None
     last_cols = 0
@@ -66,7 +66,8 @@ def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[
             continue
         table = block.table
         cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
-        if cmap is None and last is not None and table.n_cols == last_cols:
+        if cmap is None and last is not None and table.n_cols == last_cols and not table.header_rows() \
+                and not is_measures_table(table):
             cmap = ColumnMap(header_row=-1, kinds=last.kinds, periods=last.periods,
                              objective_owner_cols=last.objective_owner_cols)
         if cmap is not None:
@@ -279,6 +280,8 @@ def _heads_rows(grid: list[list[Cell | None]], cell: Cell, deliverable_cols: lis
     following = next((grid[below][c] for c in deliverable_cols if grid[below][c] is not None), None)
     if following is None or following is cell:
         return True
+    if following.col_span > 1:
+        return False  # a banner below: the coded row stands alone, an action
     text = _first_line(following)
     printed = objective_code(text) or item_ref(text)
     return printed is None or (printed[0].startswith(code) and printed[0] != code)
