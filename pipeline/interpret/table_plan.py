@@ -30,7 +30,7 @@ from pipeline.interpret.labels import (
 )
 from pipeline.interpret.prose_items import indicator, is_group_label, is_measures_table, table_indicators
 from pipeline.interpret.prose_sections import SectionKind, section_kind
-from pipeline.interpret.prose_vocab import is_heading_of, starts_with
+from pipeline.interpret.prose_vocab import is_heading_of, labelled, starts_with
 from pipeline.interpret.provenance import block_provenance, cell_provenance
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
@@ -81,10 +81,16 @@ def _level(block: Block) -> int:
 
 
 def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
-    """Unnumbered headings above every plan table ("What we will deliver", "Our plan"): the
-    body's heading, not a theme or an objective. Needs two tables or more to tell."""
-    if len(maps) < 2:
+    """Unnumbered, unlabelled headings above every plan table ("What we will deliver", "Our
+    objectives"): the body's heading, not a theme or an objective (one heading over every item
+    groups nothing), but for the heading over a lone table whose rows name its objectives."""
+    if not maps:
         return set()
+    if len(maps) == 1:  # one table whose own rows name objectives: the heading over it is their theme
+        (index, cmap), = maps.items()
+        table = document.blocks[index].table
+        if table is None or cmap.has("objective") or _banner_cells(table, cmap, cmap.cols("deliverable")):
+            return set()
     stack: list[tuple[int, int]] = []  # (level, block index)
     above_all: set[int] | None = None
     for index, block in enumerate(document.blocks):
@@ -95,7 +101,13 @@ def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
         elif index in maps:
             chain = {i for _, i in stack}
             above_all = chain if above_all is None else above_all & chain
-    return {i for i in above_all or set() if not numbered_heading(clean_text(document.blocks[i].text))}
+    return {i for i in above_all or set() if not _marked(clean_text(document.blocks[i].text))}
+
+
+def _marked(text: str) -> bool:
+    """A heading that prints its number, code or label ("1.2 ...", "BS1 ...", "Priority 2: ...")."""
+    return bool(numbered_heading(text) or objective_code(text) or theme_banner(text)
+                or labelled("objective_labels", text) or labelled("theme_labels", text))
 
 
 def _is_measures_label(block: Block, text: str) -> bool:

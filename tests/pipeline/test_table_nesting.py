@@ -309,3 +309,24 @@ def test_ticked_quarters_give_each_commitment_a_due_spanning_them() -> None:
         ("Q1", dt.date(2024, 4, 1), dt.date(2024, 6, 30)),
         ("Q2-Q4", dt.date(2024, 7, 1), dt.date(2025, 3, 31)),
     ]
+
+
+def test_one_unnumbered_heading_over_a_lone_action_table_is_the_body_s_not_an_objective() -> None:
+    doc = document(
+        heading("Our objectives", 2),
+        _action_table(["Recruit local people into entry-level roles", "Chief People Officer", "March 2025"],
+                      ["Offer evening clinics in the most deprived areas", "Chief Operating Officer", "Q2"]),
+    )
+    parts = _run(doc)
+    assert parts.objectives == [] and parts.themes == []
+    assert [c.objective_ref for c in parts.commitments] == [None, None]
+
+
+def test_a_numbered_heading_over_a_lone_action_table_is_its_objective() -> None:
+    doc = document(
+        heading("2.1 Improve access for deprived communities", 2),
+        _action_table(["Offer evening clinics in the most deprived areas", "Chief Operating Officer", "Q2"]),
+    )
+    parts = _run(doc)
+    assert [(o.ref, o.title) for o in parts.objectives] == [("2.1", "Improve access for deprived communities")]
+    assert [c.objective_ref for c in parts.commitments] == ["2.1"]
