@@ -9,16 +9,18 @@ from functools import lru_cache
 
 from normalisers.data import data_file
 
+# "We will", "The trust is going to": who commits, and how
+_PLEDGE = (r"(?:we|the trust|the icb|the board|the organisation) (?:will|shall|are going to|plan to|aim to|"
+           r"intend to|commit to|are committed to)")
 _LEAD = re.compile(
     r"^(?:[^\w]*(?:(?:[a-z]{1,3}\d[\w.]*|\d+(?:\.\d+)*)[.):]?|(?:[a-z]|[ivx]+)[.)])\s+)?"  # "1.2 ", "a) ", "BS1.3: "
     r"[\s\W]*"  # list markers
     r"(?:(?:by|in|during|from|over) [^,]{1,40},\s*)?"  # "By March 2025, "
-    r"(?:(?:we|the trust|the icb|the board|the organisation) (?:will|shall|are going to|plan to|aim to|intend to|"
-    r"commit to|are committed to|are)\s+|we'll\s+|to\s+)?",
+    rf"(?:{_PLEDGE}\s+|we are\s+|we'll\s+|to\s+)?",
     re.I,
 )
 _WORD = re.compile(r"[a-z][a-z-]*", re.I)
-_WE_WILL = re.compile(r"\b(?:we|the trust) (?:will|shall|are going to|plan to|aim to|commit to)\b", re.I)
+_WE_WILL = re.compile(rf"\b{_PLEDGE}\b", re.I)
 
 
 @lru_cache(maxsize=1)

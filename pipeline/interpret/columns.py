@@ -137,12 +137,12 @@ def _like_the_body(table: Table, row: int, glossary: Mapping[str, str], year_sta
     """Every cell of the row holds what most cells below it in its column hold ("Finance
     Committee" over committees, "by Dec 24" over dates): a body row, not a header, even if its
     words are header words. A real header differs somewhere ("Timescale" over dates)."""
-    below = _column_cells(table, row + 1)
+    _, below = _body(table, row + 1, glossary, year_start)
     compared = 0
     for cell in table.row_cells(row):
         if cell.col_span > 1 or not cell.text.strip():
             continue
-        kind, share = _content_kind(profile([c.text for c in below[cell.col]], glossary, year_start))
+        kind, share = _content_kind(below[cell.col])
         if kind is None or share < _SURE:
             continue
         if _is_label(cell.text):
@@ -194,6 +194,13 @@ def _column_cells(table: Table, first_row: int) -> dict[int, list[Cell]]:
     return cells
 
 
+def _body(table: Table, first_row: int, glossary: Mapping[str, str],
+          year_start: int | None) -> tuple[dict[int, list[Cell]], dict[int, Counter[str]]]:
+    """Each column's cells from `first_row` down, and what they hold."""
+    cells = _column_cells(table, first_row)
+    return cells, {col: profile([c.text for c in cs], glossary, year_start) for col, cs in cells.items()}
+
+
 def _content_kind(found: Counter[str]) -> tuple[str | None, float]:
     """The kind most of a column's cells hold, and its share; sentences are actions when most
     read as actions, else measures when most state a target."""
@@ -223,8 +230,7 @@ def _looks_like_header(table: Table, profiles: dict[int, Counter[str]], glossary
     differs = 0
     for cell in cells:
         kind, _ = _content_kind(profiles.get(cell.col, Counter()))
-        own = profile([cell.text], glossary, year_start)
-        differs += kind is not None and own.get(kind, 0) == 0
+        differs += kind is not None and cell_kind(cell.text, glossary, year_start) != kind
     return differs >= max(2, len(cells) - 1)
 
 
@@ -263,12 +269,10 @@ def find_columns(table: Table, max_header_row: int = 3, glossary: Mapping[str, s
     glossary = glossary or {}
     found = _header_row(table, max_header_row, glossary, year_start)
     header_row, header = found if found is not None else (-1, {})
-    cells = _column_cells(table, header_row + 1)
-    profiles = {col: profile([c.text for c in cs], glossary, year_start) for col, cs in cells.items()}
+    cells, profiles = _body(table, header_row + 1, glossary, year_start)
     if found is None and table.n_rows > 2 and _looks_like_header(table, profiles, glossary, year_start):
         header_row = 0
-        cells = _column_cells(table, 1)
-        profiles = {col: profile([c.text for c in cs], glossary, year_start) for col, cs in cells.items()}
+        cells, profiles = _body(table, 1, glossary, year_start)
     cmap = ColumnMap(header_row=header_row, periods=_periods(table, header_row))
     header_deliver = "deliverable" in header.values()
     for col in range(table.n_cols):
@@ -289,20 +293,18 @@ def _settle_action_column(cmap: ColumnMap, profiles: dict[int, Counter[str]]) ->
     """An action column whose cells are measures ("How we will know" over targets) beside a
     column of actions under another header ("Priority action"): the cells decide which is which."""
     contents = {col: _content_kind(found)[0] for col, found in profiles.items()}
-    actions = cmap.cols("deliverable")
-    if len(actions) >= 2:  # two columns of sentences: the one of levels to reach holds the measures
-        share = {c: profiles[c][TARGET] / max(1, sum(profiles[c][k] for k in _SENTENCE_KINDS)) for c in actions}
-        keep = min(actions, key=lambda c: share[c])
-        for col in actions:
+    named = cmap.cols("deliverable")
+    if len(named) >= 2:  # two columns of sentences: the one of levels to reach holds the measures
+        share = {c: profiles[c][TARGET] / max(1, sum(profiles[c][k] for k in _SENTENCE_KINDS)) for c in named}
+        keep = min(named, key=lambda c: share[c])
+        for col in named:
             if col != keep and share[col] >= _SURE > share[keep]:
                 cmap.kinds[col] = "indicator"
     for col in cmap.cols("deliverable"):
-        if contents[col] != "indicator":
-            continue
-        actions = [c for c, kind in contents.items() if kind == "deliverable" and c != col]
-        if len(actions) == 1:
+        others = [c for c, kind in contents.items() if kind == "deliverable" and c != col]
+        if contents[col] == "indicator" and len(others) == 1:
             cmap.kinds[col] = "indicator"
-            cmap.kinds[actions[0]] = "deliverable"
+            cmap.kinds[others[0]] = "deliverable"
 
 
 def _settle_owner_columns(table: Table, cmap: ColumnMap) -> None:

@@ -24,7 +24,7 @@ from normalisers.dates import financial_year_start
 from normalisers.owners import normalise_owners
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context, PlanParts
-from pipeline.interpret.labels import assurance_line, group_label, numbered_heading, objective_code, outcome_line
+from pipeline.interpret.labels import assurance_line, group_label, outcome_line
 from pipeline.interpret.prose_items import (
     commitment,
     indicator,
@@ -33,7 +33,15 @@ from pipeline.interpret.prose_items import (
     table_indicators,
 )
 from pipeline.interpret.prose_sections import Section, SectionKind, build_sections
-from pipeline.interpret.prose_vocab import cue_after, is_heading_of, labelled, lead_line, mentions, starts_with
+from pipeline.interpret.prose_vocab import (
+    cue_after,
+    heading_ref,
+    is_heading_of,
+    labelled,
+    lead_line,
+    mentions,
+    starts_with,
+)
 from pipeline.interpret.provenance import block_provenance
 from schemas.document import Block, BlockKind, Document
 from schemas.plan import Indicator, Objective, Owner, Theme
@@ -172,12 +180,9 @@ def _structural(section: Section) -> list[Section]:
     return out
 
 
-def _label(text: str, kind: str) -> tuple[str | None, str]:
-    """A heading's printed ref and title without its label. Labels of either level are stripped
-    ("Priority 1 - Digital" as a theme is "1", "Digital"): the level comes from the nesting."""
-    other = "theme_labels" if kind == "objective_labels" else "objective_labels"
-    found = labelled(kind, text) or labelled(other, text) or objective_code(text) or numbered_heading(text)
-    return (found[0], found[1]) if found else (None, clean_text(text))
+def _label(text: str) -> tuple[str | None, str]:
+    """A heading's printed ref (or None) and its title without its label."""
+    return heading_ref(text) or (None, clean_text(text))
 
 
 def _refs(printed: list[str | None]) -> list[str]:
@@ -201,11 +206,11 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
     theme_ids = {id(s) for s in themes}
     themes = [s for s in themes if not any(id(d) in theme_ids for d in s.walk() if d is not s)]  # the level
     # right above the objectives; a heading over themes ("What we will deliver") is the body's
-    if len(themes) == 1 and _label(themes[0].title, "theme_labels")[0] is None:
+    if len(themes) == 1 and _label(themes[0].title)[0] is None:
         themes = []  # one unlabelled, unnumbered heading over every objective is the document's title
 
     parts = PlanParts()
-    theme_labels = [_label(s.title, "theme_labels") for s in themes]
+    theme_labels = [_label(s.title) for s in themes]
     theme_refs = _refs([r for r, _ in theme_labels])
     theme_of: dict[int, str] = {}
     for section, ref, (_, title) in zip(themes, theme_refs, theme_labels, strict=True):
@@ -213,7 +218,7 @@ def _build(reader: _Reader, ctx: Context, bullets_only: bool) -> PlanParts:
         for d in section.walk():
             theme_of[id(d)] = ref
 
-    labels = [_label(s.title, "objective_labels") for s in objectives]
+    labels = [_label(s.title) for s in objectives]
     if len(objectives) == 1 and labels[0][0] is None:  # one unnumbered heading over every item groups
         return _ungrouped(reader, ctx, materials[id(objectives[0])], bullets_only)  # nothing: the body's
     refs = _refs([r for r, _ in labels])

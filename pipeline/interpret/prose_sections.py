@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pipeline.interpret.labels import is_glossary_heading
+from pipeline.interpret.prose_items import is_group_label
 from pipeline.interpret.prose_vocab import is_heading_of, lead_line
 from schemas.document import Block, BlockKind
 
@@ -30,7 +31,6 @@ _KIND_VOCABULARY = ((SectionKind.COMMITMENTS, "commitment_headings"), (SectionKi
                     (SectionKind.OUTCOME, "outcome_headings"), (SectionKind.CONTEXT, "context_headings"))
 _LABEL_LEVEL = 99  # a bold label line sits below every real heading
 _MAX_LABEL_WORDS = 10
-_GROUP_WORDS = 3  # a measures group's label ("Patients", "Our people")
 
 
 @dataclass(slots=True)
@@ -88,9 +88,7 @@ def _groups_measures(current: Section, block: Block, found: tuple[int, SectionKi
     level, kind = found
     if current.kind is not SectionKind.INDICATORS or kind is not SectionKind.STRUCTURAL:
         return False
-    words = block.text.split()
-    short = 0 < len(words) <= _GROUP_WORDS and not any(ch.isdigit() for ch in block.text)
-    return short and (level >= current.level or current.level == _LABEL_LEVEL)
+    return is_group_label(block) and (level >= current.level or current.level == _LABEL_LEVEL)
 
 
 def build_sections(blocks: list[Block]) -> Section:

@@ -11,7 +11,7 @@ import yaml
 from normalisers.owners import names_roles
 from normalisers.text import alternation
 from pipeline.interpret.data import data_file
-from pipeline.interpret.labels import ref_from_word
+from pipeline.interpret.labels import numbered_heading, objective_code, ref_from_word
 
 _END = r"\s*[:.?!]?\s*"
 _SEP = r"\s*[:.\-–—)]\s*"
@@ -44,6 +44,15 @@ def _start(kind: str) -> re.Pattern[str]:
 @cache
 def _label(kind: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:our\s+)?(?:{_phrases(kind)})\s+{_REF}\b{_SEP}(.+)$", re.I)
+
+
+def heading_ref(text: str) -> tuple[str, str] | None:
+    """A heading's printed ref and its title without the label ("Priority 1 - Digital" -> "1",
+    "Digital"; "BS1 Work with partners"; "1.2 Reduce harm"), else None. Labels of either level
+    are stripped: a heading's level comes from where it sits, not from its word."""
+    found = labelled("theme_labels", text) or labelled("objective_labels", text) or objective_code(text) \
+        or numbered_heading(text)
+    return (found[0], found[1]) if found else None
 
 
 def is_heading_of(kind: str, text: str) -> bool:

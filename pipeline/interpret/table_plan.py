@@ -30,7 +30,7 @@ from pipeline.interpret.labels import (
 )
 from pipeline.interpret.prose_items import indicator, is_group_label, is_measures_table, table_indicators
 from pipeline.interpret.prose_sections import SectionKind, section_kind
-from pipeline.interpret.prose_vocab import is_heading_of, labelled, starts_with
+from pipeline.interpret.prose_vocab import heading_ref, is_heading_of, starts_with
 from pipeline.interpret.provenance import block_provenance, cell_provenance
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 from schemas.plan import Assurance, Commitment, Due, Indicator, Objective, Owner, Provenance, Theme
@@ -89,7 +89,7 @@ def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
     if len(maps) == 1:  # one table whose own rows name objectives: the heading over it is their theme
         (index, cmap), = maps.items()
         table = document.blocks[index].table
-        if table is None or cmap.has("objective") or _banner_cells(table, cmap, cmap.cols("deliverable")):
+        if table is None or cmap.has("objective") or _banner_cells(table, cmap):
             return set()
     stack: list[tuple[int, int]] = []  # (level, block index)
     above_all: set[int] | None = None
@@ -101,13 +101,7 @@ def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
         elif index in maps:
             chain = {i for _, i in stack}
             above_all = chain if above_all is None else above_all & chain
-    return {i for i in above_all or set() if not _marked(clean_text(document.blocks[i].text))}
-
-
-def _marked(text: str) -> bool:
-    """A heading that prints its number, code or label ("1.2 ...", "BS1 ...", "Priority 2: ...")."""
-    return bool(numbered_heading(text) or objective_code(text) or theme_banner(text)
-                or labelled("objective_labels", text) or labelled("theme_labels", text))
+    return {i for i in above_all or set() if heading_ref(clean_text(document.blocks[i].text)) is None}
 
 
 def _is_measures_label(block: Block, text: str) -> bool:
@@ -142,8 +136,10 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
                     objective = _objective_named(builder.parts.objectives, label) or builder.current_objective
                     builder.parts.indicators.extend(table_indicators(block, table_index, objective, ctx.year_start))
                 continue
-            _name_table(builder, open_headings, made, cmap, block.table)
-            builder.table(block.table, cmap, table_index)
+            banners = _banner_cells(block.table, cmap)
+            themes = _theme_banners(block.table, banners, cmap.cols("objective"))
+            _name_table(builder, open_headings, made, cmap, banners, themes)
+            builder.table(block.table, cmap, table_index, banners, themes)
             continue
         text = clean_text(block.text)
         if not text:
@@ -171,9 +167,9 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
                 and section_kind(text) is SectionKind.STRUCTURAL:
             while open_headings and open_headings[-1].level >= _level(block):
                 open_headings.pop()
-            numbered = numbered_heading(text)
-            ref, title = numbered if numbered else (None, text)
-            open_headings.append(_Heading(index, _level(block), ref, title, prov, numbered is not None))
+            printed = heading_ref(text)
+            ref, title = printed if printed else (None, text)
+            open_headings.append(_Heading(index, _level(block), ref, title, prov, printed is not None))
             builder.context_assurance = []
         elif block.kind is BlockKind.HEADING:
             open_headings.clear()  # a foreword, a glossary: what was open above is closed
@@ -194,20 +190,19 @@ def _objective_named(objectives: list[Objective], label: str | None) -> str | No
 
 
 def _name_table(builder: _Builder, open_headings: list[_Heading], made: set[int], cmap: ColumnMap,
-                table: Table) -> None:
+                banners: list[Cell], themes: set[int]) -> None:
     """Make the headings over a plan table its theme and objective (once each). Over a table
     whose own rows name objectives (an objective column, coded rows, banner rows), the heading
-    is their theme."""
+    is their theme (none when its banners are themes and objectives both)."""
     if not open_headings:
         return
     inner = open_headings[-1]
     if inner.introduces:
         return
     outer = open_headings[-2] if len(open_headings) >= 2 else None
-    banners = _banner_cells(table, cmap, cmap.cols("deliverable") + cmap.cols("objective"))
     if banners and not cmap.has("objective"):  # the table's own rows name its objectives
-        if not _theme_banners(table, banners, []) and inner.index not in made:
-            builder.theme(inner.ref, inner.title, inner.prov)  # and its themes too, when two-deep
+        if not themes and inner.index not in made:
+            builder.theme(inner.ref, inner.title, inner.prov)
             made.add(inner.index)
         return
     if cmap.has("objective") or builder.current_objective_source == "code":
@@ -231,8 +226,9 @@ def _is_banner(cell: Cell, width: int, content_cols: list[int]) -> bool:
     return not any(cell.col <= c <= cell.last_col for c in content_cols)
 
 
-def _banner_cells(table: Table, cmap: ColumnMap, content_cols: list[int]) -> list[Cell]:
+def _banner_cells(table: Table, cmap: ColumnMap) -> list[Cell]:
     """The cells of rows holding one cell only, a banner across the table."""
+    content_cols = cmap.cols("deliverable") + cmap.cols("objective")
     out = []
     for r in range(cmap.header_row + 1, table.n_rows):
         starting = [c for c in table.row_cells(r) if c.text.strip()]
@@ -386,7 +382,7 @@ class _Builder:
         return f"{ref}-{n}"
 
     # ------------------------------------------------------------------ tables
-    def table(self, table: Table, cmap: ColumnMap, table_index: int) -> None:
+    def table(self, table: Table, cmap: ColumnMap, table_index: int, banners: list[Cell], themes: set[int]) -> None:
         grid = table.grid()
         deliverable_cols = cmap.cols("deliverable")
         objective_cols = cmap.cols("objective")
@@ -395,8 +391,6 @@ class _Builder:
         header_texts = [clean_text(c.text).lower() for c in table.row_cells(cmap.header_row)] \
             if cmap.header_row >= 0 else []
 
-        banners = _banner_cells(table, cmap, deliverable_cols + objective_cols)
-        themes = _theme_banners(table, banners, objective_cols)
         for r in range(cmap.header_row + 1, table.n_rows):
             starting = [c for c in table.row_cells(r) if c.text.strip()]
             if not starting:
