@@ -5,7 +5,8 @@ several fragments leave at least two vertical gutters (three columns) that no fr
 two columns (prose set in columns, lists side by side, a key) are left to the reading order and
 the aligned-key reader (extractors/pdf_aligned.py). A table starts at its first line of several
 fragments (a label above it is not part of it), a new one where a bold header line follows body
-lines, and it ends before a line that crosses its gutters; a lone line across the gutters
+lines, and it ends before a line that crosses its gutters (a bold label line at its end
+introduces what follows); a lone line across the gutters
 between rows is a banner row of its own. Rows are cut under a bold header line, and where the
 white space between lines is clearly wider than between the wrapped lines of one cell; with
 even spacing the rules-only reader's own row cuts decide (extractors/pdf_stream.py), as they do
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 
 from extractors.pdf_page import PageContent, Word
 from extractors.pdf_stream import gutter_edges, stream_table
-from extractors.pdf_tables import TablePiece
+from extractors.pdf_tables import TablePiece, column_index
 from schemas.document import BBox
 
 Fragment = Sequence[Word]
@@ -35,10 +36,19 @@ _MARGIN = 1.0  # pt around the table's text
 
 def borderless_tables(page: PageContent, rows: Sequence[Row]) -> list[TablePiece]:
     """Tables with no rules among the page's free text rows (top to bottom, each split into
-    fragments at gutters)."""
+    fragments at gutters). A run too short to show its own gutters (a table of one or two rows)
+    is a table when its fragments fall into three or more columns of a table on the page."""
     pieces = []
+    short = []
     for part in (part for run in _runs(rows) for part in _at_new_headers(run)):
         piece = _table(page, part)
+        if piece is not None:
+            pieces.append(piece)
+        else:
+            short.append(part)
+    found = list(pieces)
+    for part in short:
+        piece = next((p for known in found if (p := _fitted(page, part, known.col_edges)) is not None), None)
         if piece is not None:
             pieces.append(piece)
     return pieces
@@ -105,10 +115,29 @@ def _table(page: PageContent, run: list[Row]) -> TablePiece | None:
     edges = gutter_edges([words], box)
     if len(edges) < _MIN_EDGES:  # two columns: text set in columns, or lists side by side, as often
         return None
+    return _piece(page, run, edges)
+
+
+def _fitted(page: PageContent, run: list[Row], edges: Sequence[float]) -> TablePiece | None:
+    """The run as a table in the given columns, when its lines of several fragments sit inside
+    them, each fragment in one column, and fill three columns at least."""
+    multi = [row for row in run if len(row) >= 2]
+    if not multi or any(_crosses(row, edges) for row in multi):
+        return None
+    words = [w for row in multi for frag in row for w in frag]
+    if min(w.x0 for w in words) < edges[0] - _MARGIN or max(w.x1 for w in words) > edges[-1] + _MARGIN:
+        return None
+    filled = {column_index(edges, (w.x0 + w.x1) / 2) for w in words}
+    return _piece(page, run, edges) if len(filled) >= _MIN_EDGES - 1 else None
+
+
+def _piece(page: PageContent, run: list[Row], edges: Sequence[float]) -> TablePiece | None:
     first = next(i for i, row in enumerate(run) if len(row) >= 2)
     last = max(i for i, row in enumerate(run) if len(row) >= 2)
     while last + 1 < len(run) and not _crosses(run[last + 1], edges):
         last += 1
+    while len(run[last]) == 1 and _bold(run[last]):
+        last -= 1  # a bold label after the table ("Key measures") introduces what follows it
     lines = run[first:last + 1]
     table_words = [w for row in lines for frag in row for w in frag]
     box = BBox(edges[0], _top(lines[0]) - _MARGIN, edges[-1], _bottom(lines[-1]) + _MARGIN)

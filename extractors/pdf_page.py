@@ -55,6 +55,13 @@ class Rule:
         return (self.x1 - self.x0) >= (self.bottom - self.top)
 
 
+@dataclass(frozen=True, slots=True)
+class Fill(BBox):
+    """A shaded rectangle and its fill colour (as the PDF gives it; () when unknown)."""
+
+    colour: tuple[float, ...] = ()
+
+
 @dataclass(slots=True)
 class PageContent:
     number: int  # 1-based
@@ -62,7 +69,7 @@ class PageContent:
     height: float
     words: list[Word] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    fills: list[BBox] = field(default_factory=list)  # shaded rectangles (backgrounds, boxes)
+    fills: list[Fill] = field(default_factory=list)  # shaded rectangles (backgrounds, boxes)
 
     @property
     def has_text(self) -> bool:
@@ -141,7 +148,15 @@ def _add_rect(content: PageContent, rect: dict[str, Any]) -> None:
         content.rules.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
                               Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)])
     if rect.get("fill"):
-        content.fills.append(BBox(x0, top, x1, bottom))
+        content.fills.append(Fill(x0, top, x1, bottom, _colour(rect.get("non_stroking_color"))))
+
+
+def _colour(value: Any) -> tuple[float, ...]:
+    if isinstance(value, (int, float)):
+        return (round(float(value), 3),)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (int, float)) for v in value):
+        return tuple(round(float(v), 3) for v in value)
+    return ()  # a pattern or an unknown colour space
 
 
 def _add_dot(content: PageContent, shape: dict[str, Any]) -> bool:

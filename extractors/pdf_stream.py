@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.pdf_page import PageContent, Rule, Word
+from extractors.pdf_page import Fill, PageContent, Rule, Word
 from extractors.pdf_tables import (
     MIN_CELL,
     SNAP,
@@ -36,32 +36,22 @@ _NEW_TEXT_GAP = 0.5  # a gap above a cell's line of more than this share of a li
 _SAME_TOP = 2.0  # pt: lines of different columns starting this close start at one height
 _BANNER_GAP = 10.0  # pt: a bold line with no wider gap is one run of words
 _HEADING_STEP = 2.0  # pt larger than a table's text, in bold: a heading between tables
+_HEADER_CELLS = 3  # runs of bold words in a line: a header row (two may be an owner and a banner)
 
 
 def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
     """Stacks of >= 3 equally wide horizontal rules outside ruled grids: (region, rule ys).
 
-    Rows shaded in turn with no rules at all (zebra stripes) count as rules at their edges."""
+    Rows shaded in turn with no rules at all (zebra stripes) count as rules at their edges; a
+    stack of them is split where the header's colour comes back after a gap (the next table)."""
     drawn = [r for r in merge_rules(r for r in page.rules if r.horizontal) if r.x1 - r.x0 >= _STACK_WIDTH * page.width]
-    wide = [r for r in merge_rules([*drawn, *_stripe_rules(page, drawn)])
-            if not any(b.x0 - TOUCH <= r.x0 and r.x1 <= b.x1 + TOUCH
-                       and b.top - TOUCH <= r.top <= b.bottom + TOUCH for b in taken)]
+    stripes, starts = _stripes(page, drawn)
     vertical = [r for r in page.rules if not r.horizontal and r.bottom - r.top > MIN_CELL]
-    stacks: list[list[Rule]] = []
-    for rule in sorted(wide, key=lambda r: r.top):
-        for stack in stacks:
-            last = stack[-1]
-            if abs(last.x0 - rule.x0) <= _STACK_ALIGN and abs(last.x1 - rule.x1) <= _STACK_ALIGN \
-                    and rule.top - last.top <= 0.5 * page.height:
-                stack.append(rule)
-                break
-        else:
-            stacks.append([rule])
     out = []
-    for stack in stacks:
+    for stack in _stacks(_outside(merge_rules([*drawn, *stripes]), taken), page.height):
         x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
         whole = rule_positions(r.top for r in stack)
-        for ys in _split_at_headings(page, x0, x1, whole):
+        for ys in (part for table in _split_at(whole, starts) for part in _split_at_headings(page, x0, x1, table)):
             if len(ys) < 3 and (len(whole) < 3 or len(ys) < 2):
                 continue  # one row between two rules is a table only as part of a larger stack
             box = BBox(x0, ys[0], x1, ys[-1])
@@ -72,9 +62,42 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
     return out
 
 
+def _split_at(ys: list[float], starts: Sequence[float]) -> list[list[float]]:
+    """Rule positions cut where a new table starts; the band before the start belongs to neither."""
+    parts: list[list[float]] = [[ys[0]]]
+    for y in ys[1:]:
+        if any(abs(y - s) <= SNAP for s in starts):
+            parts.append([y])
+        else:
+            parts[-1].append(y)
+    return parts
+
+
+def _outside(rules: Sequence[Rule], taken: Sequence[BBox]) -> list[Rule]:
+    return [r for r in rules if not any(b.x0 - TOUCH <= r.x0 and r.x1 <= b.x1 + TOUCH
+                                        and b.top - TOUCH <= r.top <= b.bottom + TOUCH for b in taken)]
+
+
+def _stacks(rules: Sequence[Rule], page_height: float) -> list[list[Rule]]:
+    """Rules grouped by their common start and end, down the page."""
+    stacks: list[list[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r.top):
+        for stack in stacks:
+            last = stack[-1]
+            if abs(last.x0 - rule.x0) <= _STACK_ALIGN and abs(last.x1 - rule.x1) <= _STACK_ALIGN \
+                    and rule.top - last.top <= 0.5 * page_height:
+                stack.append(rule)
+                break
+        else:
+            stacks.append([rule])
+    return stacks
+
+
 def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float]) -> list[list[float]]:
-    """A stack of rules split where a band between two of them holds a line of bold text larger
-    than the table's (a heading between two tables ruled alike)."""
+    """A stack of rules split between two tables ruled alike: where a band holds a line of bold
+    text larger than the table's (a heading: its band belongs to neither table), and where a
+    band of three or more bold cells (a header row) follows bands of body text (a lone line in the band just
+    above it, "Key measures", belongs to neither)."""
     bands = [[w for w in page.words if x0 <= w.x0 and w.x1 <= x1 and top <= w.mid_y <= bottom]
              for top, bottom in zip(ys, ys[1:], strict=False)]
     sizes = sorted(w.size for band in bands for w in band)
@@ -82,18 +105,39 @@ def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float])
         return [ys]
     body = sizes[len(sizes) // 2]
     parts: list[list[float]] = [[ys[0]]]
-    for band, bottom in zip(bands, ys[1:], strict=False):
-        if any(all(w.bold and w.size >= body + _HEADING_STEP for w in line) for line in group_rows(band)):
+    seen_body = False
+    for i, (band, bottom) in enumerate(zip(bands, ys[1:], strict=False)):
+        lines = group_rows(band)
+        if any(all(w.bold and w.size >= body + _HEADING_STEP for w in line) for line in lines):
             parts.append([bottom])  # the heading's band belongs to neither table
-        else:
-            parts[-1].append(bottom)
+            seen_body = False
+            continue
+        if seen_body and lines and all(w.bold for w in band) and max(map(_runs, lines)) >= _HEADER_CELLS:
+            if len(parts[-1]) >= 2 and _is_label(bands[i - 1]):
+                parts[-1].pop()  # the label's band belongs to neither table
+            parts.append([ys[i]])
+        seen_body = seen_body or any(not w.bold for w in band)
+        parts[-1].append(bottom)
     return parts
 
 
-def _stripe_rules(page: PageContent, drawn: Sequence[Rule]) -> list[Rule]:
-    """The edges of three or more equally wide shaded rows in a run (each next one starting
-    within a row's height of the one before), where no drawn rule of that width runs."""
-    runs: list[list[BBox]] = []
+def _runs(line: Sequence[Word]) -> int:
+    """How many runs of words a line holds, apart by more than a space."""
+    return 1 + sum(b.x0 - a.x1 >= _BANNER_GAP for a, b in zip(line, line[1:], strict=False))
+
+
+def _is_label(band: Sequence[Word]) -> bool:
+    """A band holding one line of one run of words."""
+    lines = group_rows(band)
+    return len(lines) == 1 and _runs(lines[0]) == 1
+
+
+def _stripes(page: PageContent, drawn: Sequence[Rule]) -> tuple[list[Rule], list[float]]:
+    """The edges of each run of three or more equally wide shaded rows (each next one starting
+    within a row's height of the one before), where no drawn rule of that width runs; and the
+    tops of the bands that start a new table: a run's first band when its colour is a header's
+    (unlike the band below), and that colour again after a gap."""
+    runs: list[list[Fill]] = []
     for fill in sorted((f for f in page.fills if f.x1 - f.x0 >= _STACK_WIDTH * page.width), key=lambda f: f.top):
         run = next((r for r in runs if abs(r[-1].x0 - fill.x0) <= _STACK_ALIGN
                     and abs(r[-1].x1 - fill.x1) <= _STACK_ALIGN
@@ -103,12 +147,18 @@ def _stripe_rules(page: PageContent, drawn: Sequence[Rule]) -> list[Rule]:
         else:
             run.append(fill)
     rules: list[Rule] = []
+    starts: list[float] = []
     for run in runs:
         x0, x1 = run[0].x0, run[0].x1
-        ruled = any(abs(r.x0 - x0) <= _STACK_ALIGN and abs(r.x1 - x1) <= _STACK_ALIGN for r in drawn)
-        if len(run) >= 3 and not ruled:
-            rules.extend(Rule(x0, y, x1, y) for f in run for y in (f.top, f.bottom))
-    return rules
+        if len(run) < 3 or any(abs(r.x0 - x0) <= _STACK_ALIGN and abs(r.x1 - x1) <= _STACK_ALIGN for r in drawn):
+            continue
+        rules.extend(Rule(x0, y, x1, y) for f in run for y in (f.top, f.bottom))
+        header = run[0].colour
+        if header and run[1].colour != header:  # a run under its own header band is a table
+            starts.append(run[0].top)
+            starts.extend(f.top for f, above in zip(run[1:], run, strict=False)
+                          if f.colour == header and f.top - above.bottom > SNAP)
+    return rules, starts
 
 
 def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox, list[float]]:
@@ -149,16 +199,24 @@ def _split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float])
     """Bands between rules that hold several rows of their own (booktabs style: rules only above
     and below the header and at the end) are split into those rows: when every text line of
     the band starts in the first column and has text in another column too (a wrapped cell
-    would leave the first column empty on its continuation lines)."""
+    would leave the first column empty on its continuation lines) and none of them carries on,
+    in lower case, the first column's sentence above it."""
     out = [ys[0]]
     for top, bottom in zip(ys, ys[1:], strict=False):
         rows = group_rows(w for w in words if top <= w.mid_y <= bottom)
         columns = [{column_index(edges, (w.x0 + w.x1) / 2) for w in row} for row in rows]
-        if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns):
+        if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns) \
+                and not any(_runs_on(row, edges) for row in rows[1:]):
             out.extend((max(w.bottom for w in above) + min(w.top for w in below)) / 2
                        for above, below in zip(rows, rows[1:], strict=False))
         out.append(bottom)
     return out
+
+
+def _runs_on(row: Sequence[Word], edges: Sequence[float]) -> bool:
+    """A line whose first-column text starts in lower case carries on the sentence above it."""
+    first = next((w for w in row if column_index(edges, (w.x0 + w.x1) / 2) == 0), None)
+    return first is not None and first.text[:1].islower()
 
 
 def _sub_row_cuts(band: Sequence[Word], edges: Sequence[float]) -> list[float]:

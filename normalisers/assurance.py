@@ -168,6 +168,17 @@ def normalise_assurance(lines: Sequence[str], glossary: Mapping[str, str]) -> li
 def names_groups(text: str, glossary: Mapping[str, str]) -> bool:
     """The text names only committees or groups, by their names or by acronyms the document's key
     expands to one ("QC / FPC" with a key giving "Quality Committee", "Finance and Performance
-    Committee"): evidence of an assurance column."""
+    Committee"), or, with no key for them, by acronyms shaped like a committee's: evidence of an
+    assurance column."""
     parts = split_assurance_cell([text], glossary)
-    return bool(parts) and all(names_a_group(part) or _glossary_group(part, glossary) for part in parts)
+    return bool(parts) and all(names_a_group(part) or _glossary_group(part, glossary)
+                               or (not glossary_get(glossary, part) and is_committee_acronym(part)) for part in parts)
+
+
+_COMMITTEE_ACRONYM = re.compile(r"^[A-Z][A-Z&]{0,5}[CGB]$")
+
+
+def is_committee_acronym(text: str) -> bool:
+    """An acronym that ends in the initial of Committee, Group or Board ("FPC", "QSC", "EMG", "TMB")
+    and is no role's ("DoC" is a director)."""
+    return bool(_COMMITTEE_ACRONYM.match(text.strip())) and lookup_role(text) is None

@@ -24,6 +24,7 @@ def layout() -> dict[str, Any]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = layout()
     words = alternation(data["number_words"])
+    glossary = f"(?:{alternation(data['glossary_headings'])})"
     return {
         "theme": re.compile(
             rf"^(?:{alternation(data['theme_keywords'])})\s+(\d+|{words}|[ivx]+|[a-z])\b{_SEP}(.+)$", re.I),
@@ -31,7 +32,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "assurance": re.compile(rf"^(?:{alternation(data['assurance_labels'])})\s*:\s*(.+)$", re.I),
         "audience": re.compile(rf"^({alternation(list(data['audiences']))})\b\s*(?::\s*|$)(.*)$", re.I),
         "glossary": re.compile(rf"^(?:(?:appendix|annex|annexe)\s+\w{{1,3}}{_SEP})?"
-                               rf"(?:{alternation(data['glossary_headings'])})\s*:?$", re.I),
+                               rf"(?:(?:key to|list of|glossary of)\s+(?:the\s+)?)?{glossary}"
+                               rf"(?:\s+(?:and|&)\s+{glossary})?(?:\s+used)?\s*:?$", re.I),
     }
 
 

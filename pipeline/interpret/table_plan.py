@@ -39,6 +39,7 @@ _NUMBER_ONLY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _BLANK = {"", "-", "–", "—", "n/a", "na", "none"}  # a cell that says nothing
 _PLACEHOLDER = _BLANK | {"tbc", "tba"}  # an indicator cell still to be written
 _LEAD_IN_WORDS = 8
+_LABEL_LEVEL = 99  # a measures label that is not a heading sits below every heading
 _SAME_TITLE = 0.9  # a label this close to an objective's title names it
 
 
@@ -86,10 +87,10 @@ def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
     groups nothing), but for the heading over a lone table whose rows name its objectives."""
     if not maps:
         return set()
-    if len(maps) == 1:  # one table whose own rows name objectives: the heading over it is their theme
-        (index, cmap), = maps.items()
+    if len(maps) == 1:  # one table whose own rows name objectives: the heading over it is their theme,
+        (index, cmap), = maps.items()  # unless it is the one part of the document that is not context
         table = document.blocks[index].table
-        if table is None or cmap.has("objective") or _banner_cells(table, cmap):
+        if table is None or (cmap.has("objective") or _banner_cells(table, cmap)) and not _body_part(document, index):
             return set()
     stack: list[tuple[int, int]] = []  # (level, block index)
     above_all: set[int] | None = None
@@ -102,6 +103,29 @@ def _containers(document: Document, maps: dict[int, ColumnMap]) -> set[int]:
             chain = {i for _, i in stack}
             above_all = chain if above_all is None else above_all & chain
     return {i for i in above_all or set() if heading_ref(clean_text(document.blocks[i].text)) is None}
+
+
+def _body_part(document: Document, index: int) -> bool:
+    """Whether the heading right above block `index` has siblings (headings of its level under
+    the same parent) and every one of them is context ("Introduction", "Monitoring", a glossary)."""
+    def level(block: Block) -> int:
+        return 1 if block.level is None else block.level  # the title (level 0) is every heading's parent
+
+    headings = [(i, level(b)) for i, b in enumerate(document.blocks[:index]) if b.kind is BlockKind.HEADING]
+    if not headings:
+        return False
+    at, at_level = headings[-1]
+    siblings = []
+    for i, b in enumerate(document.blocks):
+        if b.kind is not BlockKind.HEADING or i == at:
+            continue
+        if level(b) < at_level:
+            if i > at:
+                break
+            siblings.clear()  # a new parent above the heading
+        elif level(b) == at_level:
+            siblings.append(b)
+    return bool(siblings) and all(section_kind(clean_text(b.text)) is not SectionKind.STRUCTURAL for b in siblings)
 
 
 def _is_measures_label(block: Block, text: str) -> bool:
@@ -122,14 +146,15 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
     builder = _Builder(ctx)
     open_headings: list[_Heading] = []
     made: set[int] = set()  # headings already made a theme or an objective
-    measures = False  # list items under a "What success looks like" label are measures
+    measures = 0  # list items under a "What success looks like" label (of this level) are measures
+    measured: str | None = None  # the objective a label inside that part names
     audience: str | None = None  # their group label ("Patients")
     label: str | None = None  # the last heading or bold line: it may name the objective of a measures table
     table_index = -1
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.TABLE and block.table is not None:
             table_index += 1
-            measures = False
+            measures = 0
             cmap = maps.get(index)
             if cmap is None:
                 if maps and index not in skip_blocks and is_measures_table(block.table):
@@ -146,13 +171,17 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             continue
         label = text if block.kind is BlockKind.HEADING or block.bold else None
         prov = block_provenance(block)
-        if measures and block.kind is BlockKind.LIST_ITEM and builder.current_objective is not None:
-            builder.parts.indicators.append(indicator(block, builder.current_objective, ctx.year_start, audience))
+        if measures and block.kind is BlockKind.LIST_ITEM and (measured or builder.current_objective) is not None:
+            builder.parts.indicators.append(indicator(block, measured or builder.current_objective, ctx.year_start,
+                                                      audience))
             continue
-        if measures and is_group_label(block):
-            audience = group_label(text)
+        if measures and label and (named := _objective_named(builder.parts.objectives, text)):
+            measured, audience = named, None  # a measures part in sections named by objective
             continue
-        measures, audience = False, None
+        if measures and is_group_label(block) and (block.kind is not BlockKind.HEADING or _level(block) >= measures):
+            audience = group_label(text)  # a group label sits no higher than the measures label
+            continue
+        measures, measured, audience = 0, None, None
         banner = theme_banner(text)
         if banner:
             builder.theme(banner[0], banner[1], prov)
@@ -162,7 +191,7 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         elif assurance := assurance_line(text):
             builder.context_assurance = normalise_assurance([assurance], ctx.glossary)
         elif _is_measures_label(block, text):
-            measures = True
+            measures = _level(block) if block.kind is BlockKind.HEADING else _LABEL_LEVEL
         elif block.kind is BlockKind.HEADING and text != ctx.title and index not in containers \
                 and section_kind(text) is SectionKind.STRUCTURAL:
             while open_headings and open_headings[-1].level >= _level(block):
@@ -343,7 +372,8 @@ class _Builder:
 
     # ------------------------------------------------------------------ themes
     def theme(self, ref: str | None, title: str, prov: Provenance | None = None) -> None:
-        ref = self._unique(ref, [t.ref for t in self.parts.themes])
+        used = [t.ref for t in self.parts.themes]
+        ref = self._unique(ref, used) or self._ordinal(used)
         self.parts.themes.append(Theme(ref=ref, title=clean_text(title), provenance=prov))
         self.current_theme = ref
         self.theme_ambiguous = self.themes_since_objective >= 1
