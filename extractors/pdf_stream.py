@@ -36,6 +36,7 @@ _NEW_TEXT_GAP = 0.5  # a gap above a cell's line of more than this share of a li
 _SAME_TOP = 2.0  # pt: lines of different columns starting this close start at one height
 _BANNER_GAP = 10.0  # pt: a bold line with no wider gap is one run of words
 _HEADING_STEP = 2.0  # pt larger than a table's text, in bold: a heading between tables
+_MARKER_GAP = 2.0  # font sizes: a list marker sits at most this far from its text
 _HEADER_CELLS = 3  # runs of bold words in a line: a header row (two may be an owner and a banner)
 
 
@@ -292,8 +293,8 @@ def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
     """Column edges: box sides plus the start of the text after each x-interval no text row crosses.
 
     `word_sets` are the words of the pieces of one table (one set per page), so that the
-    columns are those of the whole table. A gap narrower than a gutter, and the gap after a
-    list marker, count as text.
+    columns are those of the whole table. A gap narrower than a gutter, and the gap between a
+    list marker and its text, count as text.
     """
     width = int(box.x1 - box.x0) + 1
     cover = [0] * width
@@ -306,7 +307,7 @@ def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
             for word in row:
                 _cover(cover, word.x0 - box.x0, word.x1 - box.x0)
             for a, b in zip(row, row[1:], strict=False):
-                if b.x0 - a.x1 < _MIN_GUTTER or marker_of(a) is not None:
+                if b.x0 - a.x1 < _MIN_GUTTER or _marks_item(a, b):
                     _cover(cover, a.x1 - box.x0, b.x0 - box.x0)
     all_words = [w for words in word_sets for w in words]
     if not all_words:
@@ -325,6 +326,12 @@ def gutter_edges(word_sets: Sequence[Sequence[Word]], box: BBox) -> list[float]:
             run_start = None
     edges.append(box.x1)
     return edges
+
+
+def _marks_item(a: Word, b: Word) -> bool:
+    """`a` is the list marker of the text `b` starts: not a mark of its own (a tick in a
+    period column) nor one far from the next text."""
+    return marker_of(a) is not None and marker_of(b) is None and b.x0 - a.x1 <= _MARKER_GAP * b.size
 
 
 def _is_banner_line(row: Sequence[Word]) -> bool:

@@ -7,6 +7,7 @@ Column meanings come from pipeline/columns.py; labelled lines from pipeline/labe
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -58,23 +59,83 @@ class _Heading:
 
 def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[int, ColumnMap]:
     """Each plan table's column map, by block index; a table with no header of its own that
-    continues the one before (same width) takes its map, unless it is a measures table."""
+    continues the one before (same width) takes its map, unless it is a measures table; tables
+    of one width with no header and too few rows to tell their columns apart are read as one."""
     maps: dict[int, ColumnMap] = {}
     last: ColumnMap | None = None
     last_cols = 0
+    unread: dict[int, list[int]] = {}  # width -> headerless tables no map was found for
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.TABLE or block.table is None or index in skip_blocks:
             continue
         table = block.table
         cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
-        if cmap is None and last is not None and table.n_cols == last_cols and not table.header_rows() \
-                and not is_measures_table(table):
-            cmap = ColumnMap(header_row=-1, kinds=last.kinds, periods=last.periods,
-                             objective_owner_cols=last.objective_owner_cols)
+        headerless = not table.header_rows() and not is_measures_table(table)
+        if cmap is None and last is not None and table.n_cols == last_cols and headerless:
+            cmap = _same_map(last)
         if cmap is not None:
             maps[index] = cmap
             last, last_cols = cmap, table.n_cols
-    return maps
+        elif headerless:
+            unread.setdefault(table.n_cols, []).append(index)
+    for indices in unread.values():
+        tables = [document.blocks[i].table for i in indices]
+        cmap = find_columns(_stacked([t for t in tables if t is not None]), glossary=ctx.glossary,
+                            year_start=ctx.year_start) if len(indices) >= 2 else None
+        if cmap is not None and cmap.header_row < 0:
+            maps.update((i, _same_map(cmap)) for i in indices)
+    _pool_same_headers(document, ctx, maps, skip_blocks)
+    return dict(sorted(maps.items()))
+
+
+def _pool_same_headers(document: Document, ctx: Context, maps: dict[int, ColumnMap], skip_blocks: set[int]) -> None:
+    """Tables under one header (the same labels over the same columns) have the same columns:
+    their roles are read from all their rows together, so a section whose owners are all
+    unknown acronyms reads as the others do."""
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # header labels -> (block index, header row)
+    for index, block in enumerate(document.blocks):
+        table = block.table
+        if block.kind is not BlockKind.TABLE or table is None or index in skip_blocks:
+            continue
+        row = maps[index].header_row if index in maps else max(table.header_rows(), default=-1)
+        if row >= 0:
+            labels = tuple(clean_text(c.text).casefold() for c in table.row_cells(row))
+            groups.setdefault((str(table.n_cols), *labels), []).append((index, row))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        tables = [document.blocks[i].table for i, _ in members]
+        first_row = members[0][1]
+        bodies = [_rows_from(t, row + 1) for t, (_, row) in zip(tables, members, strict=True) if t is not None]
+        pooled = find_columns(_stacked([_rows_to(tables[0], first_row), *bodies]), glossary=ctx.glossary,
+                              year_start=ctx.year_start)
+        if pooled is not None and pooled.header_row == first_row:
+            maps.update((i, dataclasses.replace(pooled, header_row=row)) for i, row in members)
+
+
+def _rows_from(table: Table, first: int) -> Table:
+    cells = [dataclasses.replace(c, row=c.row - first) for c in table.cells if c.row >= first]
+    return Table(n_rows=max(0, table.n_rows - first), n_cols=table.n_cols, cells=cells)
+
+
+def _rows_to(table: Table, last: int) -> Table:
+    cells = [c for c in table.cells if c.row <= last]
+    return Table(n_rows=last + 1, n_cols=table.n_cols, cells=cells)
+
+
+def _same_map(cmap: ColumnMap) -> ColumnMap:
+    """The column roles of `cmap` for a table that prints no header."""
+    return dataclasses.replace(cmap, header_row=-1)
+
+
+def _stacked(tables: list[Table]) -> Table:
+    """Tables of one width as one table, each under the one before."""
+    cells: list[Cell] = []
+    rows = 0
+    for table in tables:
+        cells.extend(dataclasses.replace(c, row=c.row + rows) for c in table.cells)
+        rows += table.n_rows
+    return Table(n_rows=rows, n_cols=tables[0].n_cols, cells=cells)
 
 
 def _level(block: Block) -> int:
