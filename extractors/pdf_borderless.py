@@ -1,16 +1,19 @@
 """Tables drawn with no rules at all, found from the white space in their text.
 
 A run of text lines in one font size and close spacing is a table when its lines that hold
-several fragments leave at least two vertical gutters (three columns) that no fragment crosses;
-two columns (prose set in columns, lists side by side, a key) are left to the reading order and
-the aligned-key reader (extractors/pdf_aligned.py). A table starts at its first line of several
-fragments (a label above it is not part of it), a new one where a bold header line follows body
-lines, and it ends before a line that crosses its gutters (a bold label line at its end
-introduces what follows); a lone line across the gutters
-between rows is a banner row of its own. Rows are cut under a bold header line, and where the
-white space between lines is clearly wider than between the wrapped lines of one cell; with
-even spacing the rules-only reader's own row cuts decide (extractors/pdf_stream.py), as they do
-for the cells.
+several fragments leave at least two vertical gutters (three columns) that no fragment crosses,
+or when a bold header line of three cells or more stands over fewer rows whose cells start
+where header cells do; a run too short for either is a table when it fits the columns of a
+table on the same page. Two columns (prose set in columns, lists side by side, a key) are left
+to the reading order and the aligned-key reader (extractors/pdf_aligned.py).
+
+A table starts at its first line of several fragments (a label above it is not part of it), a
+new one where a bold header line follows body lines, and it ends before a line that crosses
+its gutters (a bold label line at its end introduces what follows); a lone line across the
+gutters between rows is a banner row of its own. Rows are cut under a bold header line, and
+where the white space between lines is clearly wider than between the wrapped lines of one
+cell; with even spacing the rules-only reader's own row cuts decide (extractors/pdf_stream.py),
+as they do for the cells.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _MAX_GAP = 2.5  # line heights of white space between two lines of one table
 _MIN_EDGES = 4  # three columns at least
 _ROW_GAP_JUMP = 1.6  # a gap this much wider than the wrapped-line gaps separates rows
 _MARGIN = 1.0  # pt around the table's text
+_ALIGN = 2.0  # pt: cells of one column start this close
 
 
 def borderless_tables(page: PageContent, rows: Sequence[Row]) -> list[TablePiece]:
@@ -107,7 +111,7 @@ def _crosses(row: Row, edges: Sequence[float]) -> bool:
 
 def _table(page: PageContent, run: list[Row]) -> TablePiece | None:
     multi = [row for row in run if len(row) >= 2]
-    if len(multi) < _MIN_TABLE_ROWS:
+    if len(multi) < _MIN_TABLE_ROWS and not _headed(multi):
         return None
     words = [w for row in multi for frag in row for w in frag]
     box = BBox(min(w.x0 for w in words) - _MARGIN, _top(multi[0]), max(w.x1 for w in words) + _MARGIN,
@@ -116,6 +120,16 @@ def _table(page: PageContent, run: list[Row]) -> TablePiece | None:
     if len(edges) < _MIN_EDGES:  # two columns: text set in columns, or lists side by side, as often
         return None
     return _piece(page, run, edges)
+
+
+def _headed(multi: Sequence[Row]) -> bool:
+    """A bold line of three cells or more over lines of body text, each of whose cells starts
+    where a header cell does: a short table under its header."""
+    if len(multi) < 2 or len(multi[0]) < _MIN_EDGES - 1 or not _bold(multi[0]):
+        return False
+    starts = [min(w.x0 for w in frag) for frag in multi[0]]
+    return all(not _bold(row) and all(any(abs(min(w.x0 for w in frag) - x) <= _ALIGN for x in starts) for frag in row)
+               for row in multi[1:])
 
 
 def _fitted(page: PageContent, run: list[Row], edges: Sequence[float]) -> TablePiece | None:

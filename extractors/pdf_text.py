@@ -27,6 +27,8 @@ _GLUED_BULLETS = frozenset("•●◦▪■▸►‣\uf0b7\uf0a7")
 _NUMBER_MARKER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 _LIST_INDENT = 4.0  # markers further right than this (pt) are a level deeper
 _SIZE_CHANGE = 0.6  # pt
+_SHORT_LINE = 0.5  # of the text's width: a line of free text ending before this ended on purpose
+_AROUND = 3  # lines above and below that show the width of the text
 
 
 @dataclass(slots=True)
@@ -209,7 +211,8 @@ def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabular
     With `hard_breaks` (a table cell, whose widest line shows how far text can run) a line
     whose first word would have fitted at the end of the line before starts a new one too; in
     free text, so does a bold line after a bold line that ended short (two labels, not one
-    heading wrapped).
+    heading wrapped), and any line after one that ended before half the text's width
+    ("Assuring committee: QC" over "What we will do:").
     """
     if not lines:
         return []
@@ -221,7 +224,8 @@ def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabular
     for line in lines:
         current = paragraphs[-1] if paragraphs else None
         if current is None or previous is None or _starts_new(current, previous, line, pitches, right) \
-                or (previous.bold and line.bold and _hard_break(previous, line, widest)):  # "Measures" / "Patients"
+                or (previous.bold and line.bold and _hard_break(previous, line, widest)) \
+                or _ended_short(previous, line, lines):
             depth = depths.get(round(line.marker_x)) if line.marker_x is not None else None
             paragraphs.append(Paragraph(lines=[line], text=line.text, marker=line.marker, depth=depth,
                                         bold=line.bold, size=line.size, bbox=line.bbox))
@@ -244,6 +248,16 @@ def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitc
     if line.top - previous.top > max(expected * 1.12, expected + 1.0):
         return True
     return current.marker is not None and line.text_x0 < current.lines[0].text_x0 - 3.0
+
+
+def _ended_short(previous: VisualLine, line: VisualLine, lines: Sequence[VisualLine]) -> bool:
+    """In free text, the previous line ended before half the width of the text around it (the
+    few lines above and below it that overlap it) and the line's first word would have fitted
+    after it."""
+    at = next(i for i, ln in enumerate(lines) if ln is previous)
+    around = [ln for ln in lines[max(0, at - _AROUND):at + _AROUND + 1] if ln.x0 < previous.x1 and ln.x1 > previous.x0]
+    left, right = min(ln.x0 for ln in around), max(ln.x1 for ln in around)
+    return previous.x1 - left < _SHORT_LINE * (right - left) and _hard_break(previous, line, right)
 
 
 def _hard_break(previous: VisualLine, line: VisualLine, right: float) -> bool:

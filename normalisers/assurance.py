@@ -180,5 +180,6 @@ _COMMITTEE_ACRONYM = re.compile(r"^[A-Z][A-Z&]{0,5}[CGB]$")
 
 def is_committee_acronym(text: str) -> bool:
     """An acronym that ends in the initial of Committee, Group or Board ("FPC", "QSC", "EMG", "TMB")
-    and is no role's ("DoC" is a director)."""
-    return bool(_COMMITTEE_ACRONYM.match(text.strip())) and lookup_role(text) is None
+    and is no role's ("DoC" is a director) nor a service's or body's ("UEC", "CDC", "ICB")."""
+    return bool(_COMMITTEE_ACRONYM.match(text.strip())) and lookup_role(text) is None \
+        and text.strip().lower() not in vocabulary()["not_group_acronyms"]

@@ -82,13 +82,16 @@ def _as_heading(block: Block) -> tuple[int, SectionKind] | None:
     return None
 
 
-def _groups_measures(current: Section, block: Block, found: tuple[int, SectionKind]) -> bool:
-    """A short heading of no known kind, no higher than the measures part it follows, groups
-    that part's measures ("Patients", "Our people")."""
+def _groups_measures(stack: list[Section], block: Block, found: tuple[int, SectionKind]) -> bool:
+    """A short heading of no known kind, no higher than the measures part it follows (below the
+    heading that holds a measures label line), groups that part's measures ("Patients")."""
     level, kind = found
-    if current.kind is not SectionKind.INDICATORS or kind is not SectionKind.STRUCTURAL:
+    current = stack[-1]
+    if current.kind is not SectionKind.INDICATORS or kind is not SectionKind.STRUCTURAL or not is_group_label(block):
         return False
-    return is_group_label(block) and (level >= current.level or current.level == _LABEL_LEVEL)
+    if current.level == _LABEL_LEVEL:
+        return len(stack) < 2 or level > stack[-2].level
+    return level >= current.level
 
 
 def build_sections(blocks: list[Block]) -> Section:
@@ -97,7 +100,7 @@ def build_sections(blocks: list[Block]) -> Section:
     stack = [root]
     for block in blocks:
         found = _as_heading(block)
-        if found is not None and _groups_measures(stack[-1], block, found):
+        if found is not None and _groups_measures(stack, block, found):
             found = None  # "Patients" over some of a measures part's list: a label inside it
         if found is None:
             stack[-1].blocks.append(block)

@@ -239,8 +239,8 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         if measures and label and (named := _objective_named(builder.parts.objectives, text)):
             measured, audience = named, None  # a measures part in sections named by objective
             continue
-        if measures and is_group_label(block) and (block.kind is not BlockKind.HEADING or _level(block) >= measures):
-            audience = group_label(text)  # a group label sits no higher than the measures label
+        if measures and is_group_label(block) and _under_measures(block, measures, open_headings):
+            audience = group_label(text)
             continue
         measures, measured, audience = 0, None, None
         banner = theme_banner(text)
@@ -266,6 +266,16 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
         elif open_headings and not open_headings[-1].numbered:
             open_headings[-1].introduces = True  # prose under an unnumbered heading: it introduces
     return builder.parts
+
+
+def _under_measures(block: Block, measures: int, open_headings: list[_Heading]) -> bool:
+    """A group label sits no higher than the measures label: a heading at its level or below,
+    or below the innermost open heading when the label is a line of text."""
+    if block.kind is not BlockKind.HEADING:
+        return True
+    if measures == _LABEL_LEVEL:
+        return bool(open_headings) and _level(block) > open_headings[-1].level
+    return _level(block) >= measures
 
 
 def _objective_named(objectives: list[Objective], label: str | None) -> str | None:
