@@ -38,7 +38,8 @@ _MARGIN = 1.0  # pt around the table's text
 _ALIGN = 2.0  # pt: cells of one column start this close
 
 
-def borderless_tables(page: PageContent, rows: Sequence[Row]) -> list[TablePiece]:
+def borderless_tables(page: PageContent, rows: Sequence[Row], columns: Sequence[Sequence[float]] = ()
+                      ) -> list[TablePiece]:
     """Tables with no rules among the page's free text rows (top to bottom, each split into
     fragments at gutters). A run too short to show its own gutters (a table of one or two rows)
     is a table when its fragments fall into three or more columns of a table on the page."""
@@ -50,9 +51,9 @@ def borderless_tables(page: PageContent, rows: Sequence[Row]) -> list[TablePiece
             pieces.append(piece)
         else:
             short.append(part)
-    found = list(pieces)
+    found = [*columns, *(p.col_edges for p in pieces)]
     for part in short:
-        piece = next((p for known in found if (p := _fitted(page, part, known.col_edges)) is not None), None)
+        piece = next((p for edges in found if (p := _fitted(page, part, edges)) is not None), None)
         if piece is not None:
             pieces.append(piece)
     return pieces
@@ -134,9 +135,9 @@ def _headed(multi: Sequence[Row]) -> bool:
 
 def _fitted(page: PageContent, run: list[Row], edges: Sequence[float]) -> TablePiece | None:
     """The run as a table in the given columns, when its lines of several fragments sit inside
-    them, each fragment in one column, and fill three columns at least."""
+    them, no word across a column edge, and fill three columns at least."""
     multi = [row for row in run if len(row) >= 2]
-    if not multi or any(_crosses(row, edges) for row in multi):
+    if not multi or any(_crosses([[w] for frag in row for w in frag], edges) for row in multi):
         return None
     words = [w for row in multi for frag in row for w in frag]
     if min(w.x0 for w in words) < edges[0] - _MARGIN or max(w.x1 for w in words) > edges[-1] + _MARGIN:

@@ -150,7 +150,7 @@ def _page_items(page: PageContent, pieces: list[TablePiece]) -> list[_PageItem]:
     free = [w for w in page.words if id(w) not in used and not any(inside(w, p.bbox) for p in pieces)]
     rows = [split_row(row, min_gap=max(_MIN_GUTTER, 1.5 * max(w.size for w in row)))
             for row in group_rows(free)]
-    borderless = borderless_tables(page, rows)
+    borderless = borderless_tables(page, rows, [piece.col_edges for piece in pieces])
     taken = {id(w) for piece in borderless for cell in piece.cells for w in cell.words}
     rows = [row for row in rows if not any(id(w) in taken for frag in row for w in frag)]
     aligned = [*borderless, *aligned_tables(page, rows)]

@@ -8,6 +8,7 @@ Coordinates are PDF points from the page's top-left corner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,8 @@ _DOT_MAX = 7.0
 # A filled rectangle thinner than this is a ruling line, not a shaded area.
 _RULE_MAX_THICKNESS = 2.0
 DOT_TEXT = "•"
+# A glyph the font maps to no character, alone as a word: a bullet or a tick in practice.
+_UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 _SOFT_HYPHEN = "\u00ad"
 _OVERPRINT = 1.0  # pt: the same character this close to itself is printed twice
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -89,7 +92,7 @@ def read_page(page: Any, number: int) -> PageContent:
     content = PageContent(number=number, width=width, height=height)
     for w in _without_overprint(page).extract_words(keep_blank_chars=False, use_text_flow=False,
                                 extra_attrs=["fontname", "size"]):
-        text = _clean(w["text"])
+        text = DOT_TEXT if _UNMAPPED_GLYPH.match(w["text"]) else _clean(w["text"])
         off_page = w["x1"] < 0 or w["x0"] > width or w["bottom"] < 0 or w["top"] > height
         if not text or off_page:  # text placed outside the page is never seen
             continue

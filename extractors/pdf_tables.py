@@ -122,21 +122,42 @@ def _overlaps_any(box: BBox, others: Sequence[BBox]) -> bool:
 
 
 def merge_rules(rules: Iterable[Rule]) -> list[Rule]:
-    """Join collinear, overlapping or touching segments; snap near-equal positions."""
+    """Join collinear, overlapping or touching segments; snap near-equal positions. Segments on
+    one line (positions within SNAP) are joined in order along it, whatever their order of input."""
+    rules = list(rules)
     out: list[Rule] = []
-    for rule in sorted(rules, key=lambda r: (round(r.top if r.horizontal else r.x0), r.x0, r.top)):
-        if out:
-            last = out[-1]
-            if rule.horizontal and last.horizontal and abs(rule.top - last.top) <= SNAP \
-                    and rule.x0 <= last.x1 + TOUCH:
-                out[-1] = Rule(last.x0, last.top, max(last.x1, rule.x1), last.bottom)
-                continue
-            if not rule.horizontal and not last.horizontal and abs(rule.x0 - last.x0) <= SNAP \
-                    and rule.top <= last.bottom + TOUCH:
-                out[-1] = Rule(last.x0, last.top, last.x1, max(last.bottom, rule.bottom))
-                continue
-        out.append(rule)
+    for horizontal in (True, False):
+        lines: list[list[Rule]] = []
+        for rule in sorted((r for r in rules if r.horizontal == horizontal), key=lambda r: _position(r)):
+            if lines and _position(rule) - _position(lines[-1][0]) <= SNAP:
+                lines[-1].append(rule)
+            else:
+                lines.append([rule])
+        for line in lines:
+            first = line[0]
+            joined: list[Rule] = []
+            for rule in sorted(line, key=_start):
+                last = joined[-1] if joined else None
+                if last is not None and _start(rule) <= _end(last) + TOUCH:
+                    joined[-1] = Rule(last.x0, last.top, max(last.x1, rule.x1), last.bottom) if horizontal \
+                        else Rule(last.x0, last.top, last.x1, max(last.bottom, rule.bottom))
+                else:
+                    joined.append(Rule(rule.x0, first.top, rule.x1, first.top) if horizontal
+                                  else Rule(first.x0, rule.top, first.x0, rule.bottom))
+            out.extend(joined)
     return out
+
+
+def _position(rule: Rule) -> float:
+    return rule.top if rule.horizontal else rule.x0
+
+
+def _start(rule: Rule) -> float:
+    return rule.x0 if rule.horizontal else rule.top
+
+
+def _end(rule: Rule) -> float:
+    return rule.x1 if rule.horizontal else rule.bottom
 
 
 def rule_positions(values: Iterable[float]) -> list[float]:

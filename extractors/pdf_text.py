@@ -22,7 +22,6 @@ from schemas.document import BBox, Line
 
 BULLET_GLYPHS = frozenset("•●○◦▪■□▫◆◇❖►▸▹‣⁃∙·⦁◼◾–—-*✓✔✗➢➤➔→o"
                           "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf071\uf0a8\uf09f\uf0e0")
-_CID = re.compile(r"^\(cid:\d+\)$")
 _GLUED_BULLETS = frozenset("•●◦▪■▸►‣\uf0b7\uf0a7")
 _NUMBER_MARKER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 _LIST_INDENT = 4.0  # markers further right than this (pt) are a level deeper
@@ -161,7 +160,7 @@ def split_row(row: list[Word], min_gap: float) -> list[list[Word]]:
 
 def marker_of(word: Word) -> str | None:
     """The list marker this word is, if it is one on its own."""
-    if word.is_dot or _CID.match(word.text):
+    if word.is_dot:
         return DOT_TEXT
     if len(word.text) == 1 and word.text in BULLET_GLYPHS:
         return word.text
@@ -253,7 +252,10 @@ def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitc
 def _ended_short(previous: VisualLine, line: VisualLine, lines: Sequence[VisualLine]) -> bool:
     """In free text, the previous line ended before half the width of the text around it (the
     few lines above and below it that overlap it) and the line's first word would have fitted
-    after it."""
+    after it; not when the sentence plainly runs on (a word broken at a hyphen, or the line
+    starting in lower case)."""
+    if previous.text.endswith(("-", "\u00ad")) or line.text[:1].islower():
+        return False
     at = next(i for i, ln in enumerate(lines) if ln is previous)
     around = [ln for ln in lines[max(0, at - _AROUND):at + _AROUND + 1] if ln.x0 < previous.x1 and ln.x1 > previous.x0]
     left, right = min(ln.x0 for ln in around), max(ln.x1 for ln in around)

@@ -314,9 +314,14 @@ def normalise_owners(lines: Sequence[str], glossary: Glossary) -> list[Owner]:
 
 def names_roles(text: str, glossary: Glossary) -> bool:
     """The text names only people or roles the lexicon or the document's key knows ("CFO / COO",
-    "Jane Smith, Chief Nurse"): evidence of an owner column, whatever its header says."""
+    "Jane Smith, Chief Nurse"), or acronyms shaped like a director's or a chief officer's ("DoE",
+    "CTO"): evidence of an owner column, whatever its header says."""
     owners = normalise_owners([text], glossary)
-    return bool(owners) and all(owner.title and owner.portfolio and not names_a_group(owner.title) for owner in owners)
+    return bool(owners) and all((owner.title and owner.portfolio and not names_a_group(owner.title))
+                                or (owner.title is None and _ROLE_ACRONYM.match(owner.raw.strip())) for owner in owners)
+
+
+_ROLE_ACRONYM = re.compile(r"^(?:Do[A-Z][A-Za-z&]{0,5}|C[A-Z]{1,4}O)$")  # Director of ..., Chief ... Officer
 
 
 _TRAILING = (re.compile(r"\[([^\[\]]{2,120})\]\s*\.?$"), re.compile(r"\(([^()]{2,120})\)\s*\.?$"),

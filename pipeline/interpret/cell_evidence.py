@@ -26,6 +26,8 @@ _STATUS = re.compile(r"^(?:green|amber|red|blue|grey|complete[d]?|on track|off t
 _SHORT = 12  # words: a longer cell is a sentence, not a name or a date
 _TARGET_WORDS = 4  # words: a cell this short that states a target is the target
 _SHORT_ACTION = 3  # words: "Recruit 50 nurses"; "Lead Nurse" is a role
+_SHORT_NAME = 8  # words: each name in a longer list of them ("Director of Strategy and Partnerships / ...")
+_LIST = re.compile(r"\s*(?:[/;,&]|\band\b)\s*")
 
 KINDS = ("ref", "tick", "status", "due", "owner", "assurance", "indicator", "deliverable", "text")
 
@@ -48,9 +50,10 @@ def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = N
     if target is not None and (target.comparator != "=" or target.unit != "count"):
         return "indicator"  # "reduce by 20%", "more than 95%": a level to reach; "Open 2 wards" is work
     action = words >= _SHORT_ACTION and is_action(text)  # "Recruit 50 nurses" is work, not a role
-    if words <= _SHORT and not action and names_groups(text, glossary):
+    names = not action and (words <= _SHORT or all(len(part.split()) <= _SHORT_NAME for part in _LIST.split(text)))
+    if names and names_groups(text, glossary):
         return "assurance"
-    if words <= _SHORT and not action and names_roles(text, glossary):
+    if names and names_roles(text, glossary):
         return "owner"
     if action:
         return "deliverable"

@@ -15,7 +15,7 @@ from pipeline.interpret.labels import numbered_heading, objective_code, ref_from
 
 _END = r"\s*[:.?!]?\s*"
 _SEP = r"\s*[:.\-–—)]\s*"
-_REF = r"(\d{1,2}(?:\.\d{1,2})?|[a-z]{3,9}|[ivx]{1,4}|[a-z])"
+_REF = r"(\d{1,2}(?:\.\d{1,2})?|[a-z]{1,3}\d{1,2}(?:\.\d{1,2})?|[a-z]{3,9}|[ivx]{1,4}|[a-z])"
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +71,7 @@ def labelled(kind: str, text: str) -> tuple[str, str] | None:
         return None
     word = match.group(1)
     ref = ref_from_word(word)
-    if not ref.isdigit() and "." not in ref and len(word) > 1:
+    if not any(ch.isdigit() for ch in ref) and len(word) > 1:
         return None  # "Priority areas: ..." is no numbered label
     return ref.upper() if len(ref) == 1 and ref.isalpha() else ref, match.group(2).strip()
 

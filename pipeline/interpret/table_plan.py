@@ -78,6 +78,12 @@ def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[
             last, last_cols = cmap, table.n_cols
         elif headerless:
             unread.setdefault(table.n_cols, []).append(index)
+    for width, indices in list(unread.items()):  # a short headerless table before one of its width that reads
+        later = next((maps[i] for i in sorted(maps) if i > indices[0] and maps[i].header_row < 0
+                      and (t := document.blocks[i].table) is not None and t.n_cols == width), None)
+        if later is not None:
+            maps.update((i, _same_map(later)) for i in indices)
+            del unread[width]
     for indices in unread.values():
         tables = [document.blocks[i].table for i in indices]
         cmap = find_columns(_stacked([t for t in tables if t is not None]), glossary=ctx.glossary,

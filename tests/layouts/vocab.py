@@ -14,7 +14,7 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("CEO", "Chief Executive", "chief_executive"),
+    Role("CEO", "Chief Executive Officer", "chief_executive"),  # as the corpus gold expands it
     Role("COO", "Chief Operating Officer", "operations"),
     Role("DoO", "Director of Operations", "operations"),
     Role("DCOO", "Deputy Chief Operating Officer", "operations"),
