@@ -25,6 +25,7 @@ from extractors.pdf_tables import (
     inside,
     merge_rules,
     rule_positions,
+    split_bands,
 )
 from extractors.pdf_text import group_rows, marker_of
 from schemas.document import BBox
@@ -56,8 +57,10 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
             if len(ys) < 3 and (len(whole) < 3 or len(ys) < 2):
                 continue  # one row between two rules is a table only as part of a larger stack
             box = BBox(x0, ys[0], x1, ys[-1])
-            if any(box.x0 < v.x0 < box.x1 and v.top < box.bottom and v.bottom > box.top for v in vertical):
-                continue
+            inner = {round(v.x0) for v in vertical if box.x0 + MIN_CELL < v.x0 < box.x1 - MIN_CELL
+                     and v.top < box.bottom and v.bottom > box.top}
+            if len(inner) > 1:
+                continue  # a grid; one inner rule only is a column edge the gutters find too
             box, ys = _with_bands(box, ys, page.fills)
             out.append((box, ys))
     return out
@@ -180,7 +183,7 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
     edges = list(edges) if edges is not None else gutter_edges([words], box)
     if len(edges) < 3:
         return None
-    ys = _split_bands(ys, words, edges)
+    ys = split_bands(ys, words, edges)
     cells: list[PieceCell] = []
     n_rows = 0
     for top, bottom in zip(ys, ys[1:], strict=False):
@@ -194,30 +197,6 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
         cell.pages = [page.number]
     return TablePiece(page=page.number, bbox=box, col_edges=edges, n_rows=n_rows,
                       cells=sorted(cells, key=lambda c: (c.row, c.col)))
-
-
-def _split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float]) -> list[float]:
-    """Bands between rules that hold several rows of their own (booktabs style: rules only above
-    and below the header and at the end) are split into those rows: when every text line of
-    the band starts in the first column and has text in another column too (a wrapped cell
-    would leave the first column empty on its continuation lines) and none of them carries on,
-    in lower case, the first column's sentence above it."""
-    out = [ys[0]]
-    for top, bottom in zip(ys, ys[1:], strict=False):
-        rows = group_rows(w for w in words if top <= w.mid_y <= bottom)
-        columns = [{column_index(edges, (w.x0 + w.x1) / 2) for w in row} for row in rows]
-        if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns) \
-                and not any(_runs_on(row, edges) for row in rows[1:]):
-            out.extend((max(w.bottom for w in above) + min(w.top for w in below)) / 2
-                       for above, below in zip(rows, rows[1:], strict=False))
-        out.append(bottom)
-    return out
-
-
-def _runs_on(row: Sequence[Word], edges: Sequence[float]) -> bool:
-    """A line whose first-column text starts in lower case carries on the sentence above it."""
-    first = next((w for w in row if column_index(edges, (w.x0 + w.x1) / 2) == 0), None)
-    return first is not None and first.text[:1].islower()
 
 
 def _sub_row_cuts(band: Sequence[Word], edges: Sequence[float]) -> list[float]:

@@ -9,15 +9,19 @@ column spans. Rules-only tables are in `pdf_stream`, tables without rules in `pd
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extractors.pdf_page import PageContent, Rule, Word
+from extractors.pdf_text import group_rows
 from schemas.document import BBox
 
 SNAP = 2.0  # rule positions closer than this are one line
 TOUCH = 3.0  # a rule ends this close to another still meets it
 MIN_CELL = 3.0  # grid bands thinner than this are double lines, not rows or columns
+_UNRULED_ROWS = 3  # lines of rows in one band of a ruled grid: its body rows drawn with no rules between
+_GUTTER_SIZES = 1.5  # font sizes of white space between the texts of two cells on one line
 _MAX_FILL_SHARE = 0.4  # a shaded area this large is a page background, not a cell
 _FILL_GAP = 2.0
 
@@ -174,7 +178,9 @@ def rule_positions(values: Iterable[float]) -> list[float]:
 def ruled_table(page: PageContent, box: BBox, hs: Sequence[Rule], vs: Sequence[Rule],
                 words: Sequence[Word]) -> TablePiece | None:
     xs = rule_positions([v.x0 for v in vs] + [box.x0, box.x1])
-    ys = rule_positions([h.top for h in hs] + [box.top, box.bottom])
+    ruled = rule_positions([h.top for h in hs] + [box.top, box.bottom])
+    ys = split_bands(ruled, words, xs, full=True)
+    hs = [*hs, *(Rule(xs[0], y, xs[-1], y) for y in ys if all(abs(y - r) > SNAP for r in ruled))]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_cols < 2:  # a framed box or a one-column frame is text, not a table
         return None
@@ -202,10 +208,66 @@ def ruled_table(page: PageContent, box: BBox, hs: Sequence[Rule], vs: Sequence[R
         c0, c1 = min(m[1] for m in members), max(m[1] for m in members)
         cells.append(PieceCell(row=r0, col=c0, row_span=r1 - r0 + 1, col_span=c1 - c0 + 1,
                                bbox=BBox(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), pages=[page.number]))
-    cells = _drop_overlaps(cells)
+    cells = [part for cell in _drop_overlaps(cells) for part in _unspanned(cell, xs, words)]
     _fill_cells(cells, words)
     return TablePiece(page=page.number, bbox=BBox(xs[0], ys[0], xs[-1], ys[-1]), col_edges=xs,
                       n_rows=n_rows, cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float], *, full: bool = False) -> list[float]:
+    """Bands between rules that hold several rows of their own (booktabs style: rules only above
+    and below the header and at the end) split into those rows: when every line of the band
+    starts in the first column and has text in another column too (a wrapped cell would leave
+    the first column empty on its continuation lines), and none carries on, in lower case, the
+    first column's sentence above it. With `full` (a ruled grid with no rules between its body
+    rows), only a band of three lines or more whose every column holds a line at all of them
+    but one: rows of values, not cells wrapped side by side."""
+    out = [ys[0]]
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        rows = group_rows(w for w in words if top <= w.mid_y <= bottom)
+        columns = [{column_index(edges, (w.x0 + w.x1) / 2) for w in row} for row in rows]
+        filled = Counter(c for cols in columns for c in cols)
+        if full and (len(rows) < _UNRULED_ROWS or min(filled.values(), default=0) < len(rows) - 1):
+            out.append(bottom)
+            continue
+        if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns) \
+                and not any(_runs_on(row, edges) for row in rows[1:]):
+            out.extend((max(w.bottom for w in above) + min(w.top for w in below)) / 2
+                       for above, below in zip(rows, rows[1:], strict=False))
+        out.append(bottom)
+    return out
+
+
+def _runs_on(row: Sequence[Word], edges: Sequence[float]) -> bool:
+    """A line whose first-column text starts in lower case carries on the sentence above it."""
+    first = next((w for w in row if column_index(edges, (w.x0 + w.x1) / 2) == 0), None)
+    return first is not None and first.text[:1].islower()
+
+
+def _unspanned(cell: PieceCell, xs: Sequence[float], words: Sequence[Word]) -> list[PieceCell]:
+    """A one-row cell across several columns whose words sit in two or more of them, none across
+    a column edge and a gutter apart from their neighbours in other columns, is that row's cells
+    with their rules left undrawn (rules only under each row, or white ones): one per column."""
+    box = cell.bbox
+    if cell.col_span < 2 or cell.row_span > 1 or box is None:
+        return [cell]
+    inside_words = [w for w in words if box.x0 <= (w.x0 + w.x1) / 2 <= box.x1 and box.top <= w.mid_y <= box.bottom]
+    edges = xs[cell.col + 1:cell.col + cell.col_span]
+    if any(w.x0 < x - TOUCH < w.x1 for w in inside_words for x in edges):
+        return [cell]
+    column = {id(w): column_index(xs, (w.x0 + w.x1) / 2) for w in inside_words}
+    if len(set(column.values())) < 2:
+        return [cell]
+    lines: dict[int, list[Word]] = {}
+    for w in inside_words:
+        lines.setdefault(round(w.mid_y), []).append(w)
+    for line in lines.values():  # words of one line in two columns stand a gutter apart, not a space
+        line.sort(key=lambda w: w.x0)
+        pairs = zip(line, line[1:], strict=False)
+        if any(column[id(a)] != column[id(b)] and b.x0 - a.x1 < _GUTTER_SIZES * b.size for a, b in pairs):
+            return [cell]
+    return [PieceCell(row=cell.row, col=c, bbox=BBox(xs[c], box.top, xs[c + 1], box.bottom), pages=list(cell.pages))
+            for c in range(cell.col, cell.col + cell.col_span)]
 
 
 def _has_rule(rules: Sequence[Rule], at: float, start: float, end: float, *, vertical: bool) -> bool:

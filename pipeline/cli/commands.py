@@ -54,6 +54,51 @@ def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: every table's cells with their spans (the ICDAR 2013 prediction layout); "
+                   "csv: one CSV file per table.")
+@click.option("--pages", default=None, help="Only tables starting on these pages, e.g. 1,3-5.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="csv: write FILE-table-N.csv here [default: print each table, a blank line between].")
+def tables(file: Path, fmt: str, pages: str | None, out_dir: Path | None) -> None:
+    """Print the tables found in FILE (PDF, Word or HTML), as the plan reader sees them."""
+    import csv
+    import io
+    import time
+
+    from extractors.registry import read_document
+    from extractors.table_records import parse_pages, table_record, table_rows, tables_on
+    from pipeline.runs.steps import as_error
+
+    try:
+        wanted = parse_pages(pages) if pages else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--pages") from exc
+    started = time.perf_counter()
+    try:
+        document = read_document(file)
+    except Exception as exc:
+        _fail(as_error(exc, str(file)))
+    found = tables_on(document, wanted)
+    if fmt == "json":
+        meta = {"source": str(file), "n_pages": document.page_count,
+                "seconds": round(time.perf_counter() - started, 3)}
+        click.echo(json.dumps({"tables": [table_record(t) for t in found], "meta": meta}, indent=1))
+        return
+    for number, table in enumerate(found, start=1):
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(table_rows(table))
+        if out_dir is None:
+            click.echo(("\n" if number > 1 else "") + buffer.getvalue(), nl=False)
+            continue
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"{file.stem}-table-{number}.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        click.echo(path)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py).")
 @click.option("--json", "as_json", is_flag=True, help="Report as one JSON object (documents, skipped, counts).")

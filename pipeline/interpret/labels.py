@@ -38,8 +38,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _CODE = re.compile(r"^([A-Z]{1,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\.[A-Za-z0-9])(?:\s*[:.\-–—]\s*|\s+|$)(.*)$")
-# A printed item ref at the start of a cell: "1.1 Reduce ...", "P1.a Develop ...", "BS1.3 ...", "2a ..."
-_ITEM_REF = re.compile(r"^((?:[A-Z]{1,6})?\d{1,2}(?:\.\d{1,2}|\.[a-z]\b|[a-z]\b)+)\.?\s+(\S.*)$")
+# A printed item ref at the start of a cell: "1.1 Reduce ...", "1.2: Open ...", "P1.a Develop ...", "2a ..."
+_ITEM_REF = re.compile(r"^((?:[A-Z]{1,6})?\d{1,2}(?:\.\d{1,2}|\.[a-z]\b|[a-z]\b)+)(?:\s*[.:)\-–—])?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _NOT_CODES = re.compile(r"^(?:FY|COVID|Q|H|NHS|WTE|KPI|CQUIN)\d", re.I)

@@ -59,35 +59,33 @@ class _Heading:
 
 def _plan_maps(document: Document, ctx: Context, skip_blocks: set[int]) -> dict[int, ColumnMap]:
     """Each plan table's column map, by block index; a table with no header of its own that
-    continues the one before (same width) takes its map, unless it is a measures table; tables
-    of one width with no header and too few rows to tell their columns apart are read as one."""
+    continues the one before (same width) takes its map, unless it is a measures table; a
+    headerless table too short to tell its columns apart is read together with every headerless
+    table of its width."""
     maps: dict[int, ColumnMap] = {}
     last: ColumnMap | None = None
     last_cols = 0
     unread: dict[int, list[int]] = {}  # width -> headerless tables no map was found for
+    headerless: list[int] = []
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.TABLE or block.table is None or index in skip_blocks:
             continue
         table = block.table
         cmap = find_columns(table, glossary=ctx.glossary, year_start=ctx.year_start)
-        headerless = not table.header_rows() and not is_measures_table(table)
-        if cmap is None and last is not None and table.n_cols == last_cols and headerless:
+        is_headerless = not table.header_rows() and not is_measures_table(table)
+        if is_headerless:
+            headerless.append(index)
+        if cmap is None and last is not None and table.n_cols == last_cols and is_headerless:
             cmap = _same_map(last)
         if cmap is not None:
             maps[index] = cmap
             last, last_cols = cmap, table.n_cols
-        elif headerless:
+        elif is_headerless:
             unread.setdefault(table.n_cols, []).append(index)
-    for width, indices in list(unread.items()):  # a short headerless table before one of its width that reads
-        later = next((maps[i] for i in sorted(maps) if i > indices[0] and maps[i].header_row < 0
-                      and (t := document.blocks[i].table) is not None and t.n_cols == width), None)
-        if later is not None:
-            maps.update((i, _same_map(later)) for i in indices)
-            del unread[width]
-    for indices in unread.values():
-        tables = [document.blocks[i].table for i in indices]
-        cmap = find_columns(_stacked([t for t in tables if t is not None]), glossary=ctx.glossary,
-                            year_start=ctx.year_start) if len(indices) >= 2 else None
+    for width, indices in unread.items():  # read with every headerless table of their width
+        tables = [t for i in headerless if (t := document.blocks[i].table) is not None and t.n_cols == width]
+        cmap = find_columns(_stacked(tables), glossary=ctx.glossary, year_start=ctx.year_start) \
+            if len(tables) >= 2 else None
         if cmap is not None and cmap.header_row < 0:
             maps.update((i, _same_map(cmap)) for i in indices)
     _pool_same_headers(document, ctx, maps, skip_blocks)

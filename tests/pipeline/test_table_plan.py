@@ -470,12 +470,12 @@ def banner_rows() -> PlanParts:
 
 def test_full_width_rows_are_themes_with_outcome(banner_rows: PlanParts) -> None:
     assert [(t.ref, t.title, t.outcome) for t in banner_rows.themes] == [
-        (None, "Quality and safety", "fewer patients come to harm"), ("2", "Our people", None)]
+        ("1", "Quality and safety", "fewer patients come to harm"), ("2", "Our people", None)]  # unnumbered: ordinal
 
 
 def test_full_width_coded_row_opens_an_objective(banner_rows: PlanParts) -> None:
     assert [(o.ref, o.theme_ref, o.title) for o in banner_rows.objectives] == [
-        ("1", None, "Reduce harm"), ("2", "2", "Grow the workforce"),
+        ("1", "1", "Reduce harm"), ("2", "2", "Grow the workforce"),
         ("BUR1", "2", "drive for financial stability")]
     assert [c.objective_ref for c in banner_rows.commitments] == ["1", "2", "BUR1"]
 
