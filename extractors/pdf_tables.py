@@ -20,7 +20,7 @@ from schemas.document import BBox
 SNAP = 2.0  # rule positions closer than this are one line
 TOUCH = 3.0  # a rule ends this close to another still meets it
 MIN_CELL = 3.0  # grid bands thinner than this are double lines, not rows or columns
-_UNRULED_ROWS = 3  # lines of rows in one band of a ruled grid: its body rows drawn with no rules between
+_UNRULED_ROWS = 3  # lines and columns of one band of a ruled grid that make it rows drawn with no rules between
 _GUTTER_SIZES = 1.5  # font sizes of white space between the texts of two cells on one line
 _MAX_FILL_SHARE = 0.4  # a shaded area this large is a page background, not a cell
 _FILL_GAP = 2.0
@@ -220,14 +220,15 @@ def split_bands(ys: list[float], words: Sequence[Word], edges: Sequence[float], 
     starts in the first column and has text in another column too (a wrapped cell would leave
     the first column empty on its continuation lines), and none carries on, in lower case, the
     first column's sentence above it. With `full` (a ruled grid with no rules between its body
-    rows), only a band of three lines or more whose every column holds a line at all of them
-    but one: rows of values, not cells wrapped side by side."""
+    rows), only a band of three lines or more in three columns or more, each of which holds a
+    line at all of them but one: rows of values, not cells wrapped side by side."""
     out = [ys[0]]
     for top, bottom in zip(ys, ys[1:], strict=False):
         rows = group_rows(w for w in words if top <= w.mid_y <= bottom)
         columns = [{column_index(edges, (w.x0 + w.x1) / 2) for w in row} for row in rows]
         filled = Counter(c for cols in columns for c in cols)
-        if full and (len(rows) < _UNRULED_ROWS or min(filled.values(), default=0) < len(rows) - 1):
+        if full and (len(rows) < _UNRULED_ROWS or len(filled) < _UNRULED_ROWS
+                     or min(filled.values(), default=0) < len(rows) - 1):
             out.append(bottom)
             continue
         if len(rows) >= 2 and all(0 in cols and len(cols) >= 2 for cols in columns) \

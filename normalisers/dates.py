@@ -121,6 +121,23 @@ def financial_year_start(text: str) -> int | None:
     return spans[0][2] if spans else None
 
 
+_YEAR_LABEL_WORDS = frozenset(("year", "years", "in", "during", "for", "the", "financial", "fy", "one", "two", "three",
+                               "four", "five", "first", "second", "third", "fourth", "fifth", "1", "2", "3", "4", "5",
+                               "i", "ii", "iii", "iv", "v"))
+
+
+def year_label(text: str) -> int | None:
+    """The first year of the financial year a label names when it says nothing else ("2025/26",
+    "Year 2 (2025/26)", "In 2025/26:"), else None: a heading or banner that dates what follows."""
+    cleaned = clean_text(text)
+    spans = _fy_spans(cleaned)
+    if len(spans) != 1 or spans[0][3] != spans[0][2] + 1:
+        return None
+    start, end, first, _ = spans[0]
+    rest = re.findall(r"[a-z0-9]+", (cleaned[:start] + " " + cleaned[end:]).lower())
+    return first if all(word in _YEAR_LABEL_WORDS for word in rest) else None
+
+
 def _stated_range(texts: Sequence[str]) -> tuple[str, dt.date, dt.date] | None:
     for text in texts:
         m = _STATED_RANGE.search(clean_text(text))

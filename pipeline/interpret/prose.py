@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from normalisers.actions import is_action
 from normalisers.assurance import normalise_assurance
-from normalisers.dates import financial_year_start
+from normalisers.dates import financial_year_start, year_label
 from normalisers.owners import normalise_owners
 from normalisers.text import clean_text
 from pipeline.interpret.context import Context, PlanParts
@@ -81,6 +82,7 @@ class _Reader:
         self.root = build_sections(document.blocks)
         self.position = {id(b): i for i, b in enumerate(document.blocks)}
         self.headings = [s.title for s in self.root.walk() if s.heading is not None]
+        self.flat = not _structural(self.root)  # one list under the page's only heading, if any
 
     def is_overview_line(self, text: str) -> bool:
         key = clean_text(text).casefold().rstrip(".")
@@ -125,6 +127,9 @@ class _Reader:
                 continue
             if _is_noise(block):
                 continue
+            if block.kind is BlockKind.PARAGRAPH and (labelled_year := year_label(block.text)):
+                year = labelled_year  # "2026/27" over the items of that year
+                continue
             if block.kind is BlockKind.PARAGRAPH and labelled("commitment_labels", block.text):
                 found.commitments.append((block, year))
                 continue
@@ -156,7 +161,8 @@ class _Reader:
             return
         if target is SectionKind.INDICATORS:
             found.indicators.append((block, year))
-        elif (target is SectionKind.COMMITMENTS or not at_root) and not self.is_overview_line(block.text):
+        elif (target is SectionKind.COMMITMENTS or not at_root or (self.flat and is_action(block.text))) \
+                and not self.is_overview_line(block.text):
             found.commitments.append((block, year))
 
     @staticmethod

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from normalisers.assurance import normalise_assurance
-from normalisers.dates import find_due, parse_due
+from normalisers.dates import find_due, parse_due, year_label
 from normalisers.owners import normalise_owners
 from normalisers.targets import parse_target
 from normalisers.text import clean_text
@@ -226,10 +226,11 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
                     objective = _objective_named(builder.parts.objectives, label) or builder.current_objective
                     builder.parts.indicators.extend(table_indicators(block, table_index, objective, ctx.year_start))
                 continue
-            banners = _banner_cells(block.table, cmap)
+            found = _banner_cells(block.table, cmap)
+            banners = [c for c in found if not year_label(c.text)]  # a year over its rows dates them
             themes = _theme_banners(block.table, banners, cmap.cols("objective"))
             _name_table(builder, open_headings, made, cmap, banners, themes)
-            builder.table(block.table, cmap, table_index, banners, themes)
+            builder.table(block.table, cmap, table_index, found, themes)
             continue
         text = clean_text(block.text)
         if not text:
@@ -440,10 +441,16 @@ class _Builder:
     objective_cells: tuple[int, ...] = ()
     seen_indicator_cells: set[int] = field(default_factory=set)
     row_commitment_ref: str | None = None  # the printed ref of the last row's single commitment
+    year: int | None = None  # the financial year a banner row over these rows names, if any
 
     @property
     def themes(self) -> list[Theme]:
         return self.parts.themes
+
+    @property
+    def year_start(self) -> int | None:
+        """The year quarters and months fall in: a year banner's above them, else the plan's."""
+        return self.year if self.year is not None else self.ctx.year_start
 
     # ------------------------------------------------------------------ themes
     def theme(self, ref: str | None, title: str, prov: Provenance | None = None) -> None:
@@ -503,7 +510,10 @@ class _Builder:
             if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
                 continue  # a header row repeated on a later page
             if len(starting) == 1 and any(starting[0] is b for b in banners):
-                self._banner_row(starting[0], table_index, id(starting[0]) in themes)
+                if labelled_year := year_label(starting[0].text):
+                    self.year = labelled_year  # "2025/26" across the table dates the rows below it
+                else:
+                    self._banner_row(starting[0], table_index, id(starting[0]) in themes)
                 continue
             self._plan_row(table, grid, r, cmap, table_index, deliverable_cols, objective_cols,
                            ref_cols, ref_names_objective)
@@ -638,14 +648,14 @@ class _Builder:
                   and row[c].text.strip().lower() not in _BLANK]
         if not marked:
             return None
-        first, last = parse_due(marked[0], self.ctx.year_start), parse_due(marked[-1], self.ctx.year_start)
+        first, last = parse_due(marked[0], self.year_start), parse_due(marked[-1], self.year_start)
         raw = marked[0] if len(marked) == 1 else f"{marked[0]}-{marked[-1]}"
         return Due(raw=raw, start=first.start, end=last.end)
 
     def _due(self, raw: str) -> Due | None:
         if raw.lower() in _BLANK:
             return None
-        return parse_due(raw, self.ctx.year_start)
+        return parse_due(raw, self.year_start)
 
     def _indicators(self, cell: Cell, table_index: int, commitment_ref: str | None) -> None:
         audience: str | None = None
@@ -660,12 +670,12 @@ class _Builder:
                 if not text:
                     continue
             if text.endswith(":") and not line.is_list_item and len(text.split()) <= _LEAD_IN_WORDS:
-                lead_in_due = find_due(text.rstrip(":"), self.ctx.year_start)
+                lead_in_due = find_due(text.rstrip(":"), self.year_start)
                 continue
             if text.lower() in _PLACEHOLDER:
                 continue
             target, baseline = parse_target(text)
-            due = find_due(text, self.ctx.year_start) or (lead_in_due.model_copy() if lead_in_due else None)
+            due = find_due(text, self.year_start) or (lead_in_due.model_copy() if lead_in_due else None)
             self.parts.indicators.append(Indicator(
                 objective_ref=self.current_objective, commitment_ref=commitment_ref, audience=audience, text=text,
                 target=target, baseline=baseline, due=due, provenance=prov))
