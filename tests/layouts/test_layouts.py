@@ -17,7 +17,7 @@ from tests.layouts.dims import DIMENSIONS, NA
 from tests.layouts.generate import GeneratedDoc, generate, seed_dims
 from tests.layouts.runner import SCORER, Outcome, load_scorer, score_doc
 
-THRESHOLD = 0.90  # measured 0.920 on these 30 seeds (2026-12-01); raise it as the reader improves
+THRESHOLD = 0.95  # measured 0.985 on these 30 seeds (2026-12-01, was 0.920 at 0.90); raise it as the reader improves
 N_SEEDS = 30
 FIRST_CANDIDATE = 0
 
