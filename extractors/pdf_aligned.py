@@ -20,7 +20,7 @@ def aligned_tables(page: PageContent, rows: Sequence[Sequence[Sequence[Word]]]) 
     A run of at least three rows whose fragments start at the same x positions (two or more
     columns), with only continuation lines of one column between them, is a table when its
     columns other than the last hold short text (a key, a term list): columns of prose fill
-    their width and are left to the reading order instead.
+    their width, or run on from line to line in lower case, and are left to the reading order.
     """
     pieces: list[TablePiece] = []
     run: list[Sequence[Sequence[Word]]] = []
@@ -47,10 +47,22 @@ def _fits(starts: list[float], columns: list[float], above: Sequence[Sequence[Wo
         (len(starts) >= 2 or abs(starts[0] - columns[0]) > _ALIGN)
 
 
+def _runs_on(starting: Sequence[Sequence[Sequence[Word]]], columns: Sequence[float]) -> bool:
+    """Most lines of some column start in lower case: a sentence running on from the line above,
+    columns of prose side by side, not rows of a table."""
+    for column in columns:
+        firsts = [frag[0].text for row in starting[1:] for frag in row if abs(frag[0].x0 - column) <= _ALIGN]
+        if firsts and 2 * sum(text[:1].islower() for text in firsts) >= len(firsts):
+            return True
+    return False
+
+
 def _aligned_piece(page: PageContent, run: Sequence[Sequence[Sequence[Word]]],
                    columns: Sequence[float]) -> TablePiece | None:
     starting = [row for row in run if len(row) >= 2]
     if len(starting) < _MIN_ALIGNED_ROWS or len(columns) < 2:
+        return None
+    if _runs_on(starting, columns):
         return None
     for c in range(len(columns) - 1):
         pitch = columns[c + 1] - columns[c]
