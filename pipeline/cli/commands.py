@@ -185,18 +185,35 @@ def export(fmt: str, out_dir: Path | None) -> None:
         click.echo(path)
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})  # SQL may start with "-- a comment"
 @click.argument("sql")
-def query(sql: str) -> None:
-    """Run one SQL statement on a read-only connection and print the result as a table."""
-    from pipeline.cli.render import print_result
+@click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
+@click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated with a header row.")
+@click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
+@click.option("--nl", "fmt", flag_value="nl", help="One JSON object per line.")
+@click.option("--table", "fmt", flag_value="table",
+              help="A table [default on a terminal; piped, plain tab-separated text].")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A named parameter, written :NAME in the SQL (repeatable).")
+def query(sql: str, fmt: str | None, params: tuple[tuple[str, str], ...]) -> None:
+    """Run one SQL statement on a read-only connection and print its result. SQL is the
+    statement, a .sql file, or - to read it from standard input."""
+    from pipeline.cli.render import print_result, result_text
     from pipeline.store.query import run_query
 
+    if sql == "-":
+        sql = sys.stdin.read()
+    elif sql.endswith(".sql") and Path(sql).is_file():
+        sql = Path(sql).read_text(encoding="utf-8")
     try:
-        result = run_query(sql, config.default_database_url(), config.QUERY_TIMEOUT_S)
+        result = run_query(sql, config.default_database_url(), config.QUERY_TIMEOUT_S, dict(params))
     except TrustplansError as err:
         _fail(err)
-    print_result(result)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "plain")
+    if fmt == "table":
+        print_result(result)
+    else:
+        click.echo(result_text(result, fmt), nl=False)
 
 
 @cli.command()

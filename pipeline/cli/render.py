@@ -5,6 +5,9 @@ that prints "[/bold]" or "[link=...]" is shown as written."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sys
 
 from rich.console import Console
@@ -91,12 +94,45 @@ def render_table(plan: Plan, console: Console | None = None) -> None:
 
 
 def print_result(result: QueryResult, console: Console | None = None) -> None:
+    """A query's result as a table, NULL shown as NULL; "0 rows" when there are none."""
+    console = console or _wide_when_piped()
+    if not result.rows:
+        console.print(Text("0 rows"))
+        return
     table = Table(show_lines=False)
     for column in result.columns:
         table.add_column(Text(column))
     for row in result.rows:
-        _row(table, *("" if value is None else str(value) for value in row))
-    (console or _wide_when_piped()).print(table)
+        _row(table, *(_NULL if value is None else str(value) for value in row))
+    console.print(table)
+
+
+_NULL = "NULL"
+
+
+def result_text(result: QueryResult, fmt: str) -> str:
+    """A query's result as csv, tsv (header row, NULL as empty), json (an array of objects), nl
+    (one object per line) or plain (tab-separated, NULL as NULL, "0 rows" when there are none)."""
+    if fmt in ("json", "nl"):
+        objects = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        if fmt == "nl":
+            return "".join(json.dumps(o, default=str, ensure_ascii=False) + "\n" for o in objects)
+        return json.dumps(objects, default=str, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "plain":
+        if not result.rows:
+            return "0 rows\n"
+        lines = ["\t".join(result.columns)]
+        lines += ["\t".join(_NULL if v is None else _one_line(str(v)) for v in row) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+    return buffer.getvalue()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _wide_when_piped() -> Console:

@@ -9,6 +9,7 @@ can, through `COPY ... TO PROGRAM`): make a reader with `trustplans db create-re
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -31,15 +32,20 @@ _SERVER_ACCESS = """SELECT rolsuper OR pg_has_role(current_user, 'pg_execute_ser
     FROM pg_roles WHERE rolname = current_user"""
 
 
+# ":name" outside a "::" cast, as PostgreSQL's driver wants it: "%(name)s".
+_PG_PARAMETER = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
 @dataclass(frozen=True)
 class QueryResult:
     columns: list[str]
     rows: list[tuple[Any, ...]]
 
 
-def run_query(sql: str, url: str, timeout_s: float) -> QueryResult:
-    """Run `sql` read-only against the database at `url`, stopped after `timeout_s`. The
-    statement goes to the driver as written (no parameters, so `%` and `:` need no escaping)."""
+def run_query(sql: str, url: str, timeout_s: float, params: dict[str, str] | None = None) -> QueryResult:
+    """Run `sql` read-only against the database at `url`, stopped after `timeout_s`. Named
+    parameters are written `:name` on either backend; without parameters the statement goes to
+    the driver as written (so `%` and `:` need no escaping)."""
     engine = read_only_engine(url, statement_timeout_s=timeout_s)
     deadline = time.monotonic() + timeout_s
     try:
@@ -54,12 +60,15 @@ def run_query(sql: str, url: str, timeout_s: float) -> QueryResult:
                         "read-only role (trustplans db create-reader)"))
                 # prepared (extended protocol): one statement only, so the SQL cannot end the
                 # read-only transaction or switch it to read-write before writing
-                cursor.execute(sql.replace("%", "%%"), (), prepare=True)
+                statement = sql.replace("%", "%%")
+                if params:
+                    statement = _PG_PARAMETER.sub(lambda m: f"%({m.group(1)})s", statement)
+                cursor.execute(statement, params or (), prepare=True)
             else:
                 raw = connection.driver_connection
                 raw.set_authorizer(_sqlite_authorizer)
                 raw.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
-                cursor.execute(sql)  # sqlite3 runs one statement only
+                cursor.execute(sql, params or ())  # sqlite3 runs one statement only
             if cursor.description is None:
                 return QueryResult([], [])
             return QueryResult([column[0] for column in cursor.description],
