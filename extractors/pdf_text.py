@@ -28,6 +28,7 @@ _LIST_INDENT = 4.0  # markers further right than this (pt) are a level deeper
 _SIZE_CHANGE = 0.6  # pt
 _SHORT_LINE = 0.5  # of the text's width: a line of free text ending before this ended on purpose
 _AROUND = 3  # lines above and below that show the width of the text
+_LEAD_IN_WORDS = 8  # words of a line ending in a colon over a list: the list's lead-in
 
 
 @dataclass(slots=True)
@@ -210,8 +211,9 @@ def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabular
     With `hard_breaks` (a table cell, whose widest line shows how far text can run) a line
     whose first word would have fitted at the end of the line before starts a new one too; in
     free text, so does a bold line after a bold line that ended short (two labels, not one
-    heading wrapped), and any line after one that ended before half the text's width
-    ("Assuring committee: QC" over "What we will do:").
+    heading wrapped), any line after one that ended before half the text's width
+    ("Assuring committee: QC" over "What we will do:"), and a short line ending in a colon right
+    over a list item.
     """
     if not lines:
         return []
@@ -220,9 +222,11 @@ def build_paragraphs(lines: Sequence[VisualLine], pitches: PitchModel, vocabular
     right = widest if hard_breaks else float("-inf")
     paragraphs: list[Paragraph] = []
     previous: VisualLine | None = None
+    lead_ins = {id(line) for line, after in zip(lines, lines[1:], strict=False) if _leads_list(line, after)}
     for line in lines:
         current = paragraphs[-1] if paragraphs else None
         if current is None or previous is None or _starts_new(current, previous, line, pitches, right) \
+                or id(line) in lead_ins \
                 or (previous.bold and line.bold and _hard_break(previous, line, widest)) \
                 or _ended_short(previous, line, lines):
             depth = depths.get(round(line.marker_x)) if line.marker_x is not None else None
@@ -247,6 +251,13 @@ def _starts_new(current: Paragraph, previous: VisualLine, line: VisualLine, pitc
     if line.top - previous.top > max(expected * 1.12, expected + 1.0):
         return True
     return current.marker is not None and line.text_x0 < current.lines[0].text_x0 - 3.0
+
+
+def _leads_list(line: VisualLine, after: VisualLine) -> bool:
+    """A short line ending in a colon right over a list item ("What we will do:"): a lead-in of
+    its own, not the end of the paragraph above it."""
+    return after.marker is not None and line.marker is None and line.text.rstrip().endswith(":") \
+        and len(line.text.split()) <= _LEAD_IN_WORDS
 
 
 def _ended_short(previous: VisualLine, line: VisualLine, lines: Sequence[VisualLine]) -> bool:

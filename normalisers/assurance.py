@@ -104,7 +104,8 @@ def _split_run_on(text: str, glossary: Mapping[str, str]) -> list[str]:
         if following is None or following.lower() in _CONNECTORS or not following[:1].isupper():
             continue
         word = token.strip(".,;:").lower()
-        ends_name = word in heads and following.strip(".,;:").lower() not in heads
+        ends_name = word in heads and following.strip(".,;:").lower() not in heads \
+            and (len(current) >= 2 or word in _group_heads())  # "Executive Management Committee" is one
         after_of = len(current) >= 3 and current[-2].lower() in {"of", "for"} and current[-3].lower() in heads
         lone_group_abbreviation = len(current) == 1 and _glossary_group(token, glossary)
         if ends_name or after_of or lone_group_abbreviation:

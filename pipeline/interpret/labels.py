@@ -9,10 +9,12 @@ from typing import Any
 
 import yaml
 
+from normalisers.assurance import names_groups
 from normalisers.text import alternation
 from pipeline.interpret.data import data_file
 
 _SEP = r"\s*[:.\-–—]\s*"
+_LABEL_WORDS = 3  # words of a label before its colon
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _CODE = re.compile(r"^([A-Z]{1,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\.[A-Za-z0-9])(?:\s*[:.\-–—]\s*|\s+|$)(.*)$")
 # A printed item ref at the start of a cell: "1.1 Reduce ...", "1.2: Open ...", "P1.a Develop ...", "2a ..."
 _ITEM_REF = re.compile(r"^((?:[A-Z]{1,6})?\d{1,2}(?:\.\d{1,2}|\.[a-z]\b|[a-z]\b)+)(?:\s*[.:)\-–—])?\s+(\S.*)$")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s*[:\-–—])?\s+(\S.*)$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _NOT_CODES = re.compile(r"^(?:FY|COVID|Q|H|NHS|WTE|KPI|CQUIN)\d", re.I)
 
@@ -77,9 +79,15 @@ def outcome_line(text: str) -> str | None:
 
 
 def assurance_line(text: str) -> str | None:
-    """"Assuring committees: FPC and ARC" -> "FPC and ARC"."""
+    """"Assuring committees: FPC and ARC" -> "FPC and ARC"; any short label whose value names
+    only committees ("Assurance: PODC", "Governance route: Quality Committee") too."""
     match = _patterns()["assurance"].match(text.strip())
-    return match.group(1).strip() if match else None
+    if match:
+        return match.group(1).strip()
+    label, colon, value = text.strip().partition(":")
+    if colon and 0 < len(label.split()) <= _LABEL_WORDS and value.strip() and names_groups(value.strip(), {}):
+        return value.strip()
+    return None
 
 
 def audience_label(text: str) -> tuple[str, str] | None:

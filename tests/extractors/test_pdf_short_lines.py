@@ -155,3 +155,15 @@ def test_wrapped_item_in_the_left_column_is_one_list_item(tmp_path: Path) -> Non
     items = [b.text for b in blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == [" ".join(WRAPPED), SECOND_ITEM]
     assert " ".join(RIGHT_COLUMN) in [b.text for b in blocks]
+
+
+def test_a_short_line_ending_in_a_colon_over_a_list_is_a_lead_in_of_its_own(tmp_path: Path) -> None:
+    """The line above it runs past half the width, so only the lead-in evidence separates them."""
+    def page(canvas: Canvas) -> None:
+        text(canvas, LEFT, 60, "Assuring committee: People and Organisational Development Committee", size=SIZE)
+        text(canvas, LEFT, 60 + PITCH, "What we will do:", size=SIZE)
+        text(canvas, LEFT, 60 + 2 * PITCH, "\u2022", size=SIZE)
+        text(canvas, LEFT + 12, 60 + 2 * PITCH, "Open a discharge lounge staffed seven days a week", size=SIZE)
+
+    found = texts(extract(build_pdf(tmp_path / "lead-in.pdf", [page])))
+    assert found[:2] == ["Assuring committee: People and Organisational Development Committee", "What we will do:"]

@@ -61,12 +61,15 @@ def test_not_an_outcome_line(text: str) -> None:
     ("Assuring committees: FPC and ARC", "FPC and ARC"),
     ("ASSURANCE GROUP: People Committee", "People Committee"),
     ("Assured by: Board of Directors", "Board of Directors"),
+    ("Assurance: PODC", "PODC"),  # any short label: the value names only committees
+    ("The committee: QSC", "QSC"),
 ])
 def test_assurance_line(text: str, expected: str) -> None:
     assert assurance_line(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Assuring committee", "The committee: QSC", "Quality assurance is key"])
+@pytest.mark.parametrize("text", ["Assuring committee", "Note: the committee will meet monthly",
+                                  "Quality assurance is key", "Lead: Chief Nurse", "Assurance: UEC"])
 def test_not_an_assurance_line(text: str) -> None:
     assert assurance_line(text) is None
 
@@ -116,17 +119,20 @@ def test_not_an_objective_code(text: str) -> None:
     ("2 People", ("2", "People")),
     ("3.1 Recruitment", ("3.1", "Recruitment")),
     ("6) Monitoring and reporting", ("6", "Monitoring and reporting")),
+    ("3.2.1: Transform patient flow", ("3.2.1", "Transform patient flow")),
+    ("2 - Safer care", ("2", "Safer care")),
 ])
 def test_numbered_heading(text: str, expected: tuple[str, str]) -> None:
     assert numbered_heading(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Introduction", "2021/22 plan", "1.", "Appendix A: Abbreviations"])
+@pytest.mark.parametrize("text", ["Introduction", "2021/22 plan", "1.", "Appendix A: Abbreviations", "2020 \u2013 2030",
+                                  "1.5% of staff"])
 def test_not_a_numbered_heading(text: str) -> None:
     assert numbered_heading(text) is None
 
 
-@pytest.mark.parametrize("text", ["Key", "Key:", "Abbreviations", "Appendix A: Abbreviations",
+@pytest.mark.parametrize("text", ["Key", "Key:", "Abbreviations", "Appendix A: Abbreviations", "Key to abbreviations",
                                   "Glossary of terms", "Jargon buster", "Annex 2 - Glossary", "ACRONYMS"])
 def test_glossary_heading(text: str) -> None:
     assert is_glossary_heading(text)
@@ -149,6 +155,7 @@ def test_ref_from_word(word: str, ref: str) -> None:
     ("1.2 Implement the plan", ("1.2", "Implement the plan")),
     ("BS1.3 Deliver x", ("BS1.3", "Deliver x")),
     ("2a Open the hub", ("2a", "Open the hub")),
+    ("1.1: Develop a leadership programme", ("1.1", "Develop a leadership programme")),
 ])
 def test_item_ref(text: str, expected: tuple[str, str]) -> None:
     assert item_ref(text) == expected
