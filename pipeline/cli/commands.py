@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -26,10 +27,21 @@ def _fail_with(message: str, exit_code: int) -> NoReturn:
     sys.exit(exit_code)
 
 
-@click.group()
+_EXIT_CODES = """Exit codes: 0 done; 1 other error; 2 usage; 3 not found; 4 unsupported format;
+5 corrupt; 6 encrypted; 7 no plan found; 8 fetch failed; 9 past a limit; 130 interrupted.
+
+Shell completion (bash): eval "$(_TRUSTPLANS_COMPLETE=bash_source trustplans)"
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
 @click.version_option(package_name="trustplans")
-def cli() -> None:
+@click.option("--db", "database_url", metavar="URL", default=None,
+              help="Database URL [default: TRUSTPLANS_DATABASE_URL, else SQLite under data/processed/].")
+def cli(database_url: str | None) -> None:
     """Turn NHS trusts' published plans into one normalised database."""
+    if database_url:
+        os.environ["TRUSTPLANS_DATABASE_URL"] = database_url  # read by pipeline.config for this run
 
 
 @cli.command()
