@@ -183,7 +183,7 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
     edges = list(edges) if edges is not None else gutter_edges([words], box)
     if len(edges) < 3:
         return None
-    ys = split_bands(ys, words, edges)
+    ys = _join_run_ons(split_bands(ys, words, edges), words, edges)
     cells: list[PieceCell] = []
     n_rows = 0
     for top, bottom in zip(ys, ys[1:], strict=False):
@@ -197,6 +197,27 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
         cell.pages = [page.number]
     return TablePiece(page=page.number, bbox=box, col_edges=edges, n_rows=n_rows,
                       cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _join_run_ons(ys: list[float], words: Sequence[Word], edges: Sequence[float]) -> list[float]:
+    """Rows cut where a band carries on the row above: nothing in its first column, under a row
+    that has something there, and every column's text in it starting in lower case (the rest
+    of a wrapped sentence, "and Facilities")."""
+    keep = [ys[0]]
+    above_first = False
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = sorted((w for w in words if top <= w.mid_y <= bottom), key=lambda w: (w.top, w.x0))
+        columns: dict[int, Word] = {}
+        for word in band:
+            columns.setdefault(column_index(edges, (word.x0 + word.x1) / 2), word)
+        runs_on = above_first and bool(columns) and 0 not in columns \
+            and all(w.text[:1].islower() for w in columns.values())
+        if runs_on:
+            keep[-1] = bottom  # the cut above this band goes
+        else:
+            keep.append(bottom)
+            above_first = 0 in columns
+    return keep
 
 
 def _sub_row_cuts(band: Sequence[Word], edges: Sequence[float]) -> list[float]:

@@ -237,7 +237,8 @@ def interpret_tables(document: Document, ctx: Context, skip_blocks: set[int]) ->
             continue
         label = text if block.kind is BlockKind.HEADING or block.bold else None
         prov = block_provenance(block)
-        if measures and block.kind is BlockKind.LIST_ITEM and (measured or builder.current_objective) is not None:
+        unheaded = not builder.parts.objectives and bool(builder.parts.commitments)  # a plan with no objectives
+        if measures and block.kind is BlockKind.LIST_ITEM and ((measured or builder.current_objective) or unheaded):
             builder.parts.indicators.append(indicator(block, measured or builder.current_objective, ctx.year_start,
                                                       audience))
             continue

@@ -2,7 +2,8 @@
 dates the quarters and months of the items under it, in prose (a bold line over a list) and in
 tables (a banner row across the table), and is neither an objective nor a commitment
 (normalisers.dates.year_label, pipeline/interpret/prose.py, pipeline/interpret/table_plan.py).
-A page whose only heading holds one list of actions is read too."""
+A page whose only heading holds one list of actions is read too, and the measures after a plan
+table with no objectives belong to the plan as a whole."""
 
 from __future__ import annotations
 
@@ -85,3 +86,16 @@ def test_a_list_of_statements_under_one_heading_is_no_plan(tmp_path: Path) -> No
             <h2>About us</h2>
             <ul><li>Our hospitals serve 400,000 people</li><li>We employ 6,000 staff</li>
             <li>The trust was founded in 1948</li></ul>""")
+
+
+def test_measures_after_a_plan_table_with_no_objectives_belong_to_the_plan(tmp_path: Path) -> None:
+    plan = _read(tmp_path, """
+        <h1>Annual plan 2024/25</h1>
+        <table><tr><th>Action</th><th>Lead</th><th>By</th></tr>
+        <tr><td>Reduce agency spend across all wards</td><td>CFO</td><td>Q1</td></tr>
+        <tr><td>Open a staff housing scheme near the main site</td><td>CPO</td><td>Q3</td></tr></table>
+        <h2>How we will measure success</h2>
+        <ul><li>Agency spend below 3.2% of the pay bill</li><li>Staff turnover below 11%</li></ul>""")
+    assert plan.objectives == []
+    assert [(i.text, i.objective_ref) for i in plan.indicators] == [
+        ("Agency spend below 3.2% of the pay bill", None), ("Staff turnover below 11%", None)]
