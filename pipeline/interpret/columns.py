@@ -30,7 +30,8 @@ _NON_WORD = re.compile(r"[^a-z ]+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PERIOD_HEADER = re.compile(
     rf"^(?:(?:fy\s*)?\d{{2,4}}\s*[/\-–]\s*\d{{2,4}}\s*)?(?:q[1-4]|quarter\s+[1-4]|{_MONTH})"
-    rf"(?:\s*[-/ ]\s*\d{{2,4}})?(?:\s*\(?{_MONTH}\s*[-–]\s*{_MONTH}\)?)?(?:\s*\([^)]{{0,20}}\))?$",
+    rf"(?:\s*(?:fy\s*)?\d{{2,4}}\s*[/\-–]\s*\d{{2,4}}|\s*[-/ ]\s*\d{{2,4}})?"
+    rf"(?:\s*\(?{_MONTH}\s*[-–]\s*{_MONTH}\)?)?(?:\s*\([^)]{{0,20}}\))?$",
     re.IGNORECASE,
 )
 _SURE = 0.5  # share of a column's cells that must agree for its content to decide its kind

@@ -91,7 +91,7 @@ def test_quarter_columns_form_a_period_grid() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Q1", True), ("Q3 (Oct-Dec)", True), ("Apr", True), ("Sept-24", True), ("2024/25 Q2", True),
-    ("Quarter 4", True), ("Action", False), ("Q1-Q4 delivery", False),
+    ("Quarter 4", True), ("Q1 2025/26", True), ("Q4 FY25/26", True), ("Action", False), ("Q1-Q4 delivery", False),
 ])
 def test_period_headers(text: str, expected: bool) -> None:
     assert is_period_header(text) is expected
