@@ -86,7 +86,7 @@ def _complete_role(text: str, glossary: Glossary) -> bool:
 def _complete(text: str, glossary: Glossary) -> bool:
     """Whether a line can end an owner's name ("Chief Operating" cannot; "Medical Director" and
     "Ruth Okafor, Director of Finance" can)."""
-    if _ends_role(text, glossary):
+    if _ends_role(text, glossary) or (_head_of(text) and not AND.search(text)):  # "Director for Surgery"
         return True
     role = _person_and_role(text, glossary)
     return role is not None and _complete_role(role, glossary)

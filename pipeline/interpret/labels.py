@@ -44,7 +44,7 @@ _CODE = re.compile(r"^([A-Z]{1,6}\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\.[A-Za-z0-9])(?
 _ITEM_REF = re.compile(r"^((?:[A-Z]{1,6})?\d{1,2}(?:\.\d{1,2}|\.[a-z]\b|[a-z]\b)+)(?:\s*[.:)\-–—])?\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]|\s*[:\-–—])?\s+(\S.*)$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-_NOT_CODES = re.compile(r"^(?:FY|COVID|Q|H|NHS|WTE|KPI|CQUIN)\d", re.I)
+_NOT_CODES = re.compile(r"^(?:(?:FY|COVID|Q|NHS|WTE|KPI|CQUIN)\d|H[12](?:\s*\(|\s*\d|\s*$))", re.I)  # H1 2024: a half
 
 
 def ref_from_word(word: str) -> str:
