@@ -17,6 +17,7 @@ from pipeline.fetch.sources import Source
 from pipeline.runs import steps
 from pipeline.runs.isolation import read_plan_isolated
 from pipeline.store.load import LoadOutcome
+from schemas.errors import TrustplansError
 from schemas.plan import Plan
 
 # Results stay in memory: nothing here is worth persisting or caching between runs.
@@ -26,6 +27,20 @@ _TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 # to the Prefect API, cost more than the work of an unchanged document. Task runs log warnings
 # and failures; the flow run logs each run's summary.
 logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
+
+
+class _ExpectedFailures(logging.Filter):
+    """A document failing for a reason trustplans names (not a PDF, no plan found, past a
+    limit) is logged as its one line, without the traceback: it is recorded, not a bug."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, TrustplansError):
+            record.msg, record.args, record.exc_info, record.exc_text = f"{error}", None, None, None
+        return True
+
+
+logging.getLogger("prefect.task_runs").addFilter(_ExpectedFailures())
 
 
 @dataclass(frozen=True, slots=True)

@@ -295,7 +295,8 @@ def _runner_options(command):
 def refresh(registry: str | None, dask: bool, dask_address: str | None, max_workers: int | None,
             allow_private_urls: bool) -> None:
     """Re-read every document of the sources registry now (Prefect refresh flow; on the Prefect
-    server in PREFECT_API_URL, else an ephemeral local API). Prints the run's summary."""
+    server in PREFECT_API_URL, else an ephemeral local API). Prints the run's summary; exits 1
+    when a document failed."""
     from flows.refresh import refresh_flow
 
     try:
@@ -304,6 +305,7 @@ def refresh(registry: str | None, dask: bool, dask_address: str | None, max_work
     except TrustplansError as err:
         _fail(err)
     click.echo(summary)
+    sys.exit(1 if summary.failed else 0)  # as ingest: a failed document fails the command
 
 
 @cli.command("serve-flows")

@@ -51,3 +51,17 @@ def test_two_refreshes_at_once_leave_no_duplicate_rows(site: Site, tmp_path: Pat
     assert sum(new for new, *_ in summaries) == n  # each document new in exactly one run
     assert all(changed == 0 and failed == 0 and new + unchanged == n
                for new, changed, unchanged, failed in summaries)
+
+
+def test_refresh_with_a_failed_document_exits_1_and_names_it_once(site: Site, tmp_path: Path,
+                                                                  prefect_api: str) -> None:
+    urls = publish(site.root, site.base_url, CORPUS[:1])
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n this is not a PDF body")
+    registry = write_registry(tmp_path / "sources.csv", [*urls, str(broken)])
+    done = subprocess.run([*TRUSTPLANS, "refresh", "--registry", str(registry)], env=cli_env(tmp_path, prefect_api),
+                          capture_output=True, text=True, timeout=CLI_TIMEOUT_S)
+    assert done.returncode == 1, done.stderr
+    assert "1 new" in done.stdout and "1 failed" in done.stdout
+    assert done.stdout.count("broken.pdf") == 1
+    assert "Traceback" not in done.stderr and "telemetry" not in done.stderr.lower()
