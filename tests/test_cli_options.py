@@ -32,3 +32,16 @@ def test_db_option_names_the_database_for_the_run(tmp_path: Path, monkeypatch: p
     assert result.stdout == "word\nhere\n"
     missing = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'none.db'}", "query", "SELECT 1"])
     assert missing.exit_code != 0 and "none.db" in missing.output
+
+
+@pytest.mark.parametrize("url", ["notaurl", "mysql://someone@localhost/plans"])
+def test_a_bad_database_url_is_one_line_without_a_traceback(url: str) -> None:
+    import subprocess
+    import sys
+
+    trustplans = str(Path(sys.executable).with_name("trustplans"))
+    done = subprocess.run([trustplans, "--db", url, "documents"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"trustplans: error: {url}:")

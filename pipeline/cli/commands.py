@@ -324,4 +324,12 @@ def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except Exception as exc:  # a malformed or unsupported database URL: one line, no traceback
+        from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+        if not isinstance(exc, (ArgumentError, NoSuchModuleError)):
+            raise
+        _fail_with(f"{config.default_database_url()}: not a database URL trustplans can open "
+                   "(sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)", 1)
