@@ -18,13 +18,15 @@ from pipeline.runs.summary import RunSummary
 def ingest_flow(locations: list[str], database_url: str | None = None, processed_dir: str | None = None,
                 fetch_timeout: float | None = None, fetch_retries: int | None = None,
                 retry_backoff: float | None = None, dask: bool = False, dask_address: str | None = None,
-                max_workers: int | None = None, allow_private_urls: bool = False) -> RunSummary:
+                max_workers: int | None = None, allow_private_urls: bool = False, ods_code: str | None = None,
+                kind: str | None = None, period: str | None = None) -> RunSummary:
     """Fetch, extract, normalise and load each document; `dask`/`dask_address` run the
-    per-document tasks on a Dask cluster, else on at most `max_workers` threads."""
+    per-document tasks on a Dask cluster, else on at most `max_workers` threads; `ods_code`,
+    `kind` and `period` are what the caller knows of every document."""
     run_settings = config.settings(database_url, processed_dir, fetch_timeout, fetch_retries, retry_backoff,
                                    allow_private_urls or None)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
-    sources = sources_from_locations(locations)
+    sources = sources_from_locations(locations, ods_code=ods_code, kind=kind, period=period)
     return in_flow(sources, run_settings, "ingest", runner)
 
 

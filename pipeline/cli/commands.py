@@ -114,8 +114,12 @@ def tables(file: Path, fmt: str, pages: str | None, out_dir: Path | None) -> Non
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--flow", is_flag=True, help="Run as the Prefect ingest flow (flows/ingest.py).")
 @click.option("--json", "as_json", is_flag=True, help="Report as one JSON object (documents, skipped, counts).")
+@click.option("--ods-code", default=None, help="The trust's ODS code, for every file given (else found in each).")
+@click.option("--kind", default=None, help="The kind of document (strategy, annual_plan, ...) for every file given.")
+@click.option("--period", default=None, help="The years covered (2024/25, 2024-2027) for every file given.")
 @_ALLOW_PRIVATE_URLS
-def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, allow_private_urls: bool) -> None:
+def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | None, kind: str | None,
+           period: str | None, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
     Reports each file, the files in folders that were not read, and the totals. Exits 1 when
@@ -123,7 +127,8 @@ def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, allow_private_url
     if flow:
         from flows.ingest import run_ingest_flow
 
-        summary = run_ingest_flow(list(paths), allow_private_urls=allow_private_urls)
+        summary = run_ingest_flow(list(paths), allow_private_urls=allow_private_urls, ods_code=ods_code, kind=kind,
+                                  period=period)
         click.echo(summary)
         sys.exit(1 if summary.failed else 0)
     from pipeline.cli.progress import progress_bar
@@ -133,7 +138,7 @@ def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, allow_private_url
     from pipeline.store.engine import database_error
 
     settings = config.settings(allow_private_urls=allow_private_urls or None)
-    sources = sources_from_locations(str(path) for path in paths)
+    sources = sources_from_locations((str(path) for path in paths), ods_code=ods_code, kind=kind, period=period)
     skipped = skipped_files(list(paths))
     bar = None
     try:

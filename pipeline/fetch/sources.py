@@ -35,6 +35,7 @@ class Source:
     location: str
     ods_code: str | None = None
     kind: str | None = None
+    period: str | None = None  # "2024/25", "2024-2027": the years the plan covers, if known
 
     @property
     def is_url(self) -> bool:
@@ -75,6 +76,7 @@ def _source(registry: Path, number: int, row: dict, root: Path) -> Source:
         location=resolve_location(str(row["location"]).strip(), root),
         ods_code=_cell(row["ods_code"]),
         kind=_cell(row["kind"]),
+        period=_cell(row.get("period")),  # optional column
     )
 
 
@@ -91,16 +93,19 @@ def resolve_location(location: str, root: Path) -> str:
     return os.path.abspath(path if path.is_absolute() else root / path)
 
 
-def sources_from_locations(locations: Iterable[str]) -> list[Source]:
+def sources_from_locations(locations: Iterable[str], *, ods_code: str | None = None, kind: str | None = None,
+                           period: str | None = None) -> list[Source]:
     """Sources for URLs and paths given by a user; a folder stands for the plan files under
     it (as `trustplans ingest` reads folders). Paths are made absolute (links are not followed:
-    a source keeps the name it was given)."""
+    a source keeps the name it was given). `ods_code`, `kind` and `period`, when given, are
+    what the user knows of every one of them."""
+    known = {"ods_code": ods_code, "kind": kind, "period": period}
     sources: list[Source] = []
     for location in locations:
         if is_url(location):
-            sources.append(Source(location=location))
+            sources.append(Source(location=location, **known))
         else:
-            sources.extend(Source(location=os.path.abspath(path)) for path in expand([Path(location)]))
+            sources.extend(Source(location=os.path.abspath(path), **known) for path in expand([Path(location)]))
     return sources
 
 

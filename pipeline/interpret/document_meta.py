@@ -70,9 +70,11 @@ def is_non_plan_kind(kind: str) -> bool:
     return any(kind == known for _, known in layout()["non_plan_kinds"])
 
 
-def read_meta(document: Document, *, kind: str | None = None, ods_code: str | None = None) -> DocumentMeta:
-    """What the document says of itself; `kind` and `ods_code`, where the caller knows them
-    (a sources registry), win over what the document seems to say."""
+def read_meta(document: Document, *, kind: str | None = None, ods_code: str | None = None,
+              period: str | None = None) -> DocumentMeta:
+    """What the document says of itself; `kind`, `ods_code` and `period` ("2024/25", "2024-2027"),
+    where the caller knows them (a sources registry, `ingest --period`), win over what the
+    document seems to say."""
     title = _title(document)
     early = [clean_text(b.text) for b in document.blocks[:_EARLY_BLOCKS] if b.kind is not BlockKind.TABLE]
     stem = PurePath(document.source).stem.replace("-", " ").replace("_", " ")
@@ -82,5 +84,6 @@ def read_meta(document: Document, *, kind: str | None = None, ods_code: str | No
     cover = [clean_text(b.text) for b in document.blocks[:_COVER_BLOCKS] if b.kind is BlockKind.HEADING]
     if document.title:
         cover.append(clean_text(document.title))
+    given = plan_period([period]) if period else None
     return DocumentMeta(title=title, kind=kind or document_kind(title, cover), organisation=organisation,
-                        period=plan_period(period_texts))
+                        period=given if given is not None and given.label else plan_period(period_texts))

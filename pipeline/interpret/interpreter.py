@@ -14,11 +14,13 @@ from schemas.errors import NoPlanFound
 from schemas.plan import DocumentInfo, Plan
 
 
-def interpret(document: Document, *, kind: str | None = None, ods_code: str | None = None) -> Plan:
-    """The plan in `document`; `kind` and `ods_code`, where the caller knows them, name the
-    kind of document and its trust. Raises NoPlanFound when it holds none."""
+def interpret(document: Document, *, kind: str | None = None, ods_code: str | None = None,
+              period: str | None = None) -> Plan:
+    """The plan in `document`; `kind`, `ods_code` and `period`, where the caller knows them,
+    name the kind of document, its trust and the years it covers. Raises NoPlanFound when it
+    holds none."""
     glossary, glossary_tables = find_glossary(document)
-    meta = read_meta(document, kind=kind, ods_code=ods_code)
+    meta = read_meta(document, kind=kind, ods_code=ods_code, period=period)
     year_start = meta.period.start.year if meta.period.start else None
     ctx = Context(source=document.source, glossary=glossary_map(glossary), year_start=year_start,
                   title=meta.title)

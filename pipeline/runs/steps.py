@@ -54,12 +54,12 @@ def extract(fetched: Fetched) -> Document:
 
 
 def interpret_plan(document: Document, fetched: Fetched) -> Plan:
-    """The plan in the document, with the kind and trust the source's registry entry gives."""
+    """The plan in the document, with the kind, trust and period the source gives."""
     from pipeline.interpret.interpreter import interpret  # spaCy and the lexicons: readers load them, not runners
 
     source = fetched.source
     try:
-        return interpret(document, kind=source.kind, ods_code=source.ods_code)
+        return interpret(document, kind=source.kind, ods_code=source.ods_code, period=source.period)
     except NoPlanFound as err:  # name the file as the user gave it
         raise NoPlanFound(source.location, err.problem) from None
 

@@ -3,6 +3,7 @@ one line naming the database."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -70,7 +71,13 @@ def database_error(exc: Exception, doing: str, url: str) -> TrustplansError:
     cause = getattr(exc, "orig", None) or exc
     lines = str(cause).strip().splitlines()
     name = make_url(url).render_as_string(hide_password=True)
-    return TrustplansError(name, f"{doing}: {lines[0] if lines else type(cause).__name__}")
+    first = lines[0] if lines else type(cause).__name__
+    if _OLDER_SCHEMA.search(first):
+        first += " (an older trustplans made this database: `trustplans ingest` or `alembic upgrade head` upgrades it)"
+    return TrustplansError(name, f"{doing}: {first}")
+
+
+_OLDER_SCHEMA = re.compile(r"no such column|column .* does not exist|no such table|relation .* does not exist")
 
 
 def _sqlite_path(url: URL) -> Path | None:
