@@ -12,6 +12,7 @@ columns, makes a cell span those columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractors.pdf_page import Fill, PageContent, Rule, Word
@@ -200,24 +201,33 @@ def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[
 
 
 def _join_run_ons(ys: list[float], words: Sequence[Word], edges: Sequence[float]) -> list[float]:
-    """Rows cut where a band carries on the row above: nothing in its first column, under a row
-    that has something there, and every column's text in it starting in lower case (the rest
-    of a wrapped sentence, "and Facilities")."""
+    """Rows cut where a band carries on the row above, a row with something in its first
+    column: every column with text in the band carries on its text above, starting in lower case
+    or after a word that cannot end a phrase ("Director of" / "Transformation"), and the first
+    column is empty or carries on too. A band all in bold (a header, a banner) starts anew."""
     keep = [ys[0]]
     above_first = False
+    last: dict[int, Word] = {}  # each column's last word in the row above
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = sorted((w for w in words if top <= w.mid_y <= bottom), key=lambda w: (w.top, w.x0))
-        columns: dict[int, Word] = {}
+        first: dict[int, Word] = {}
+        ends: dict[int, Word] = {}
         for word in band:
-            columns.setdefault(column_index(edges, (word.x0 + word.x1) / 2), word)
-        runs_on = above_first and bool(columns) and 0 not in columns \
-            and all(w.text[:1].islower() for w in columns.values())
+            column = column_index(edges, (word.x0 + word.x1) / 2)
+            first.setdefault(column, word)
+            ends[column] = word
+        runs_on = above_first and bool(first) and not all(w.bold for w in band) and all(
+            w.text[:1].islower() or (c in last and _OPEN_END.search(last[c].text)) for c, w in first.items())
         if runs_on:
             keep[-1] = bottom  # the cut above this band goes
+            last.update(ends)
         else:
             keep.append(bottom)
-            above_first = 0 in columns
+            above_first, last = 0 in first, ends
     return keep
+
+
+_OPEN_END = re.compile(r"(?:^(?:of|and|for|the|to|in|with|on|at|by|a|an)|[&,/\-–])$", re.IGNORECASE)
 
 
 def _sub_row_cuts(band: Sequence[Word], edges: Sequence[float]) -> list[float]:

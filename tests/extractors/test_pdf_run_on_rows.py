@@ -79,3 +79,34 @@ def test_rows_cut_at_every_line_are_joined_where_a_line_carries_on(tmp_path: Pat
     assert texts[0] == "Minimise carbon emissions from our buildings through a single programme board"
     assert texts[-1] == "Ongoing review with partners"  # capitalised: this rule leaves it alone
     assert len(texts) == 4
+
+
+def test_a_first_column_cut_after_an_open_word_carries_on(tmp_path: Path) -> None:
+    """"Director of" / "Transformation": the first column's line ends on a word that cannot end
+    a title, so the capitalised line under it is the rest of that cell, not a new row."""
+    import pdfplumber
+
+    from extractors.pdf_page import read_page
+    from extractors.pdf_stream import stream_table
+    from schemas.document import BBox
+
+    rows = [("Mrs Imran Hughes, Director of", "Deliver a medical education strategy", "Ongoing"),
+            ("Transformation", "", ""),
+            ("Chief Nurse", "Open a discharge lounge", "Q2")]
+
+    def page(canvas: Canvas) -> None:
+        for k, row in enumerate(rows):
+            for x, value in zip((40, 250, 470), row, strict=True):
+                if value:
+                    text(canvas, x, 100 + 11 * k, value)
+
+    path = build_pdf(tmp_path / "open.pdf", [page])
+    with pdfplumber.open(path) as pdf:
+        content = read_page(pdf.pages[0], 1)
+    lines = sorted({round(w.top, 1) for w in content.words})
+    ys = [lines[0] - 2, *((a + b) / 2 + 4 for a, b in zip(lines, lines[1:], strict=False)), lines[-1] + 12]
+    edges = [38.0, 248.0, 468.0, 560.0]
+    piece = stream_table(content, BBox(edges[0], ys[0], edges[-1], ys[-1]), ys, content.words, edges)
+    assert piece is not None
+    owners = [" ".join(w.text for w in c.words) for c in sorted(piece.cells, key=lambda c: c.row) if c.col == 0]
+    assert owners == ["Mrs Imran Hughes, Director of Transformation", "Chief Nurse"]
