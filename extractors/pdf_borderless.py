@@ -36,6 +36,7 @@ _MIN_EDGES = 4  # three columns at least
 _ROW_GAP_JUMP = 1.6  # a gap this much wider than the wrapped-line gaps separates rows
 _MARGIN = 1.0  # pt around the table's text
 _ALIGN = 2.0  # pt: cells of one column start this close
+_EDGE_MATCH = 8.0  # pt: column edges of two pieces of one table lie this close
 
 
 def borderless_tables(page: PageContent, rows: Sequence[Row], columns: Sequence[Sequence[float]] = ()
@@ -47,8 +48,9 @@ def borderless_tables(page: PageContent, rows: Sequence[Row], columns: Sequence[
     short = []
     for part in (part for run in _runs(rows) for part in _at_new_headers(run)):
         piece = _table(page, part)
-        if piece is not None:
-            pieces.append(piece)
+        if piece is not None:  # a known table with more columns where these are: its columns
+            finer = (_fitted(page, part, edges) for edges in columns if _refines(edges, piece.col_edges))
+            pieces.append(next((p for p in finer if p is not None), piece))
         else:
             short.append(part)
     found = [*columns, *(p.col_edges for p in pieces)]
@@ -121,6 +123,11 @@ def _table(page: PageContent, run: list[Row]) -> TablePiece | None:
     if len(edges) < _MIN_EDGES:  # two columns: text set in columns, or lists side by side, as often
         return None
     return _piece(page, run, edges)
+
+
+def _refines(known: Sequence[float], own: Sequence[float]) -> bool:
+    """`known` has more columns than `own`, and an edge wherever `own` has an inner one."""
+    return len(known) > len(own) and all(any(abs(x - k) <= _EDGE_MATCH for k in known) for x in own[1:-1])
 
 
 def _headed(multi: Sequence[Row]) -> bool:

@@ -129,6 +129,8 @@ def _continues(table: JoinedTable, cells: Sequence[PieceCell], last: int, keys: 
         if above is None or above.col != cell.col or above.col_span != cell.col_span \
                 or above.last_row != last or above.empty:
             return False
+    if any(cell.col == 0 and not cell.empty and 0 in keys for cell in cells):
+        return False  # a new value in a first column that is always filled (a ref): a new row
     return any(cell.empty and any(c in keys for c in range(cell.col, cell.last_col + 1)) for cell in cells)
 
 

@@ -69,9 +69,13 @@ def layout_document(pages: Sequence[PageContent]) -> Layout:
     furniture = remove_furniture(pages, protected)
     columns = _stream_columns(pages, stacks)
     ordered: list[list[_PageItem]] = []
+    carried: list[list[float]] = []  # the columns of the table that ended the page before
     for page in pages:
         pieces = _page_tables(page, regions[page.number], stacks[page.number], columns)
-        ordered.append(_page_items(page, pieces))
+        items = _page_items(page, pieces, carried)
+        ordered.append(items)
+        tables = [item for item in items if isinstance(item, TablePiece)]
+        carried = [tables[-1].col_edges] if tables else []
     vocabulary = Vocabulary(w.text for page in pages for w in page.words)
     text_pitches = PitchModel(_text_line_groups(ordered))
     cell_pitches = PitchModel(_cell_line_groups(ordered))
@@ -144,13 +148,16 @@ def _page_tables(page: PageContent, regions: Sequence[tuple[BBox, list, list]],
     return pieces
 
 
-def _page_items(page: PageContent, pieces: list[TablePiece]) -> list[_PageItem]:
-    """Text fragments and table pieces of one page, in reading order, fragments grouped."""
+def _page_items(page: PageContent, pieces: list[TablePiece], carried: Sequence[Sequence[float]] = ()
+                ) -> list[_PageItem]:
+    """Text fragments and table pieces of one page, in reading order, fragments grouped. A short
+    run of lines may fit the columns of a table on the page, or of the one the page before ended
+    with (`carried`): a row that runs over the page break."""
     used = {id(w) for piece in pieces for cell in piece.cells for w in cell.words}
     free = [w for w in page.words if id(w) not in used and not any(inside(w, p.bbox) for p in pieces)]
     rows = [split_row(row, min_gap=max(_MIN_GUTTER, 1.5 * max(w.size for w in row)))
             for row in group_rows(free)]
-    borderless = borderless_tables(page, rows, [piece.col_edges for piece in pieces])
+    borderless = borderless_tables(page, rows, [*(piece.col_edges for piece in pieces), *carried])
     taken = {id(w) for piece in borderless for cell in piece.cells for w in cell.words}
     rows = [row for row in rows if not any(id(w) in taken for frag in row for w in frag)]
     aligned = [*borderless, *aligned_tables(page, rows)]
