@@ -101,8 +101,8 @@ def _stacks(rules: Sequence[Rule], page_height: float) -> list[list[Rule]]:
 def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float]) -> list[list[float]]:
     """A stack of rules split between two tables ruled alike: where a band holds a line of bold
     text larger than the table's (a heading: its band belongs to neither table), and where a
-    band of three or more bold cells (a header row) follows bands of body text (a lone line in the band just
-    above it, "Key measures", belongs to neither)."""
+    band of three or more bold cells (a header row) follows bands of body text (a lone line in
+    the band just above it, "Key measures", belongs to neither)."""
     bands = [[w for w in page.words if x0 <= w.x0 and w.x1 <= x1 and top <= w.mid_y <= bottom]
              for top, bottom in zip(ys, ys[1:], strict=False)]
     sizes = sorted(w.size for band in bands for w in band)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from normalisers.actions import is_action
 from normalisers.assurance import names_groups
+from normalisers.cell_lines import AND, split_outside_brackets
 from normalisers.dates import is_date_text
 from normalisers.owners import names_roles
 from normalisers.targets import parse_target
@@ -27,7 +28,6 @@ _SHORT = 12  # words: a longer cell is a sentence, not a name or a date
 _TARGET_WORDS = 4  # words: a cell this short that states a target is the target
 _SHORT_ACTION = 3  # words: "Recruit 50 nurses"; "Lead Nurse" is a role
 _SHORT_NAME = 8  # words: each name in a longer list of them ("Director of Strategy and Partnerships / ...")
-_LIST = re.compile(r"\s*(?:[/;,&]|\band\b)\s*")
 
 KINDS = ("ref", "tick", "status", "due", "owner", "assurance", "indicator", "deliverable", "text")
 
@@ -50,7 +50,7 @@ def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = N
     if target is not None and (target.comparator != "=" or target.unit != "count"):
         return "indicator"  # "reduce by 20%", "more than 95%": a level to reach; "Open 2 wards" is work
     action = words >= _SHORT_ACTION and is_action(text)  # "Recruit 50 nurses" is work, not a role
-    names = not action and (words <= _SHORT or all(len(part.split()) <= _SHORT_NAME for part in _LIST.split(text)))
+    names = not action and (words <= _SHORT or all(len(part.split()) <= _SHORT_NAME for part in _names(text)))
     if names and names_groups(text, glossary):
         return "assurance"
     if names and names_roles(text, glossary):
@@ -60,6 +60,11 @@ def cell_kind(text: str, glossary: Mapping[str, str], year_start: int | None = N
     if words >= 2 and parse_target(text)[0] is not None:
         return "indicator"
     return "text"
+
+
+def _names(text: str) -> list[str]:
+    """The parts of a list of names: split at / ; , and at "and" / "&"."""
+    return [part for piece in split_outside_brackets(text, "/;,") for part in AND.split(piece)]
 
 
 TARGET = "+target"  # a profile's count of sentence cells that state a target, whatever their kind

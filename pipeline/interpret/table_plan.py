@@ -108,23 +108,19 @@ def _pool_same_headers(document: Document, ctx: Context, maps: dict[int, ColumnM
     for members in groups.values():
         if len(members) < 2:
             continue
-        tables = [document.blocks[i].table for i, _ in members]
-        first_row = members[0][1]
-        bodies = [_rows_from(t, row + 1) for t, (_, row) in zip(tables, members, strict=True) if t is not None]
-        pooled = find_columns(_stacked([_rows_to(tables[0], first_row), *bodies]), glossary=ctx.glossary,
-                              year_start=ctx.year_start)
+        (first_index, first_row), *rest = members
+        first = document.blocks[first_index].table
+        bodies = [_rows_from(t, row + 1) for i, row in rest if (t := document.blocks[i].table) is not None]
+        pooled = find_columns(_stacked([first, *bodies]), glossary=ctx.glossary, year_start=ctx.year_start) \
+            if first is not None else None  # the first table whole, then the others' bodies
         if pooled is not None and pooled.header_row == first_row:
             maps.update((i, dataclasses.replace(pooled, header_row=row)) for i, row in members)
 
 
 def _rows_from(table: Table, first: int) -> Table:
+    """The table from row `first` down."""
     cells = [dataclasses.replace(c, row=c.row - first) for c in table.cells if c.row >= first]
     return Table(n_rows=max(0, table.n_rows - first), n_cols=table.n_cols, cells=cells)
-
-
-def _rows_to(table: Table, last: int) -> Table:
-    cells = [c for c in table.cells if c.row <= last]
-    return Table(n_rows=last + 1, n_cols=table.n_cols, cells=cells)
 
 
 def _same_map(cmap: ColumnMap) -> ColumnMap:

@@ -156,15 +156,24 @@ def test_heading_higher_than_the_measures_label_is_the_next_theme(tmp_path: Path
     assert plan.commitments[-1].objective_ref == objectives_of(plan)["Cut agency spend"]
 
 
-@pytest.mark.parametrize(("level", "audience"), [(4, "Patient"), (3, "Patient"), (2, None)])
-def test_group_heading_no_higher_than_the_measures_heading_is_its_audience(tmp_path: Path, level: int,
-                                                                          audience: str | None) -> None:
+@pytest.mark.parametrize(("label", "level", "audience"), [
+    ("heading", 4, "Patient"), ("heading", 3, "Patient"), ("heading", 2, None),
+    ("paragraph", 3, "Patient"), ("paragraph", 2, None),  # a bold label line: below the objective heading
+])
+def test_group_heading_no_higher_than_the_measures_label_is_its_audience(tmp_path: Path, label: str, level: int,
+                                                                        audience: str | None) -> None:
+    """A "Patients" heading after a measures label groups the measures when it sits no higher
+    than the label (a heading's level; for a bold line, below the objective heading of level 2);
+    higher, it is a heading of its own."""
     word = new_docx()
-    themed_plan(word, "heading", group_level=level)
+    themed_plan(word, label, group_level=level)
     plan = read_docx(tmp_path, word)
     measures = [(i.audience, i.text) for i in plan.indicators]
     assert measures == ([(audience, "Falls with harm down by 15%")] if audience else [])
     assert [t.title for t in plan.themes] == ["Safe care", "Use of resources"]
+    if label == "paragraph":
+        assert [o.title for o in plan.objectives] == ["Reduce avoidable harm", "Improve patient experience",
+                                                      "Cut agency spend"]
 
 
 def test_heading_over_a_lone_table_among_context_siblings_is_no_theme(tmp_path: Path) -> None:

@@ -1,19 +1,14 @@
-"""Group labels inside a measures part (pipeline/interpret/prose_sections.py `_groups_measures`,
-and table_plan.py `_under_measures` for the table stage): under a bold measures label line, only
-a heading below the heading that holds the label groups the measures ("Patients"); a heading at
-the objective's level is the next objective, never an audience."""
+"""Group labels inside a measures part of a prose plan (pipeline/interpret/prose_sections.py
+`_groups_measures`): under a bold measures label line, only a heading below the heading that
+holds the label groups the measures ("Patients"); a heading at the objective's level is the next
+objective, never an audience. The table stage's rule is tested in test_measures_sections.py."""
 
 from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
 
 from pipeline.interpret.context import Context, PlanParts
 from pipeline.interpret.prose import interpret_prose
 from schemas.document import Block, Document
-from tests.builders import document, heading, list_block, new_docx, para
-from tests.pipeline.test_measures_sections import read_docx, themed_plan
+from tests.builders import document, heading, list_block, para
 
 STAFF = "Recruit and retain our staff"
 FLOW = "Improve patient flow"
@@ -59,21 +54,3 @@ def test_heading_at_the_objective_s_level_under_a_measures_label_is_no_audience(
     refs = {o.title: o.ref for o in parts.objectives}
     assert STAFF in refs and FLOW in refs
     assert (refs[FLOW], LOUNGE) in [(c.objective_ref, c.text) for c in parts.commitments]
-
-
-# =========================================================================== the table stage
-
-
-@pytest.mark.parametrize(("level", "audience"), [(3, "Patient"), (2, None)])
-def test_group_heading_under_a_measures_label_line_after_a_table(tmp_path: Path, level: int,
-                                                                 audience: str | None) -> None:
-    """A bold "Key measures" line after the tables of objective headings (level 2): a "Patients"
-    heading below them is the measures' audience; one at their level is not."""
-    word = new_docx()
-    themed_plan(word, "paragraph", group_level=level)
-    plan = read_docx(tmp_path, word)
-    measures = [(i.audience, i.text) for i in plan.indicators]
-    assert measures == ([(audience, "Falls with harm down by 15%")] if audience else [])
-    assert [t.title for t in plan.themes] == ["Safe care", "Use of resources"]
-    assert [o.title for o in plan.objectives] == ["Reduce avoidable harm", "Improve patient experience",
-                                                  "Cut agency spend"]
