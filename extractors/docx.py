@@ -15,11 +15,14 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
@@ -46,10 +49,54 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Styles:
+    """Paragraph and character styles by id, each looked up once: python-docx searches every
+    style of the document on each look-up, which made a long table quadratic in practice."""
+
+    def __init__(self, word: DocxDocument) -> None:
+        self._part = word.part
+        self._found: dict[tuple[str | None, WD_STYLE_TYPE], BaseStyle | None] = {}
+
+    def _get(self, style_id: str | None, kind: WD_STYLE_TYPE) -> BaseStyle | None:
+        key = (style_id, kind)
+        if key not in self._found:
+            self._found[key] = self._part.get_style(style_id, kind)
+        return self._found[key]
+
+    def of_paragraph(self, para: Paragraph) -> BaseStyle | None:
+        return self._get(para._p.style, WD_STYLE_TYPE.PARAGRAPH)
+
+    def of_run(self, run: Run) -> BaseStyle | None:
+        return self._get(run._r.style, WD_STYLE_TYPE.CHARACTER)
+
+    def name(self, para: Paragraph) -> str:
+        style = self.of_paragraph(para)
+        return (style.name if style is not None else "") or ""
+
+    def is_bold(self, para: Paragraph) -> bool:
+        """True when every run with text is bold (directly, by character style or paragraph style)."""
+        runs = [run for run in para.runs if run.text.strip()]
+        if not runs:
+            return False
+        style = self.of_paragraph(para)
+        style_bold = bool(style is not None and style.font.bold)
+        for run in runs:
+            bold = run.bold
+            run_style = self.of_run(run) if bold is None else None
+            if run_style is not None:
+                bold = run_style.font.bold
+            if bold is None:
+                bold = style_bold
+            if not bold:
+                return False
+        return True
+
+
 class _Reader:
     def __init__(self, word: DocxDocument) -> None:
         self.word = word
-        self.numbering = _Numbering(word)
+        self.styles = _Styles(word)
+        self.numbering = _Numbering(word, self.styles)
 
     def blocks(self) -> Iterator[Block]:
         yield from self._container(self.word.element.body, self.word)
@@ -67,7 +114,7 @@ class _Reader:
 
     def _paragraph_blocks(self, para: Paragraph) -> Iterator[Block]:
         for line in self._lines(para):
-            style = (para.style.name if para.style is not None else "") or ""
+            style = self.styles.name(para)
             heading = _HEADING_STYLE.match(style)
             if style.lower() == "title":
                 yield Block(kind=BlockKind.HEADING, text=line.text, level=0, bold=line.bold)
@@ -81,7 +128,7 @@ class _Reader:
 
     def _lines(self, para: Paragraph) -> list[Line]:
         """A paragraph's text as lines: soft line breaks split it; empty pieces dropped."""
-        bold = _is_bold(para)
+        bold = self.styles.is_bold(para)
         depth, marker = self.numbering.list_info(para)
         out = []
         for piece in para.text.split("\n"):
@@ -150,27 +197,11 @@ def _grid_before(tr) -> int:
     return int(before.get(qn("w:val"), "0")) if before is not None else 0
 
 
-def _is_bold(para: Paragraph) -> bool:
-    """True when every run with text is bold (directly, by character style or paragraph style)."""
-    runs = [run for run in para.runs if run.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(para.style is not None and para.style.font.bold)
-    for run in runs:
-        bold = run.bold
-        if bold is None and run.style is not None:
-            bold = run.style.font.bold
-        if bold is None:
-            bold = style_bold
-        if not bold:
-            return False
-    return True
-
-
 class _Numbering:
     """List depth and marker of a paragraph, from its numPr or its style's."""
 
-    def __init__(self, word: DocxDocument) -> None:
+    def __init__(self, word: DocxDocument, styles: _Styles) -> None:
+        self._styles = styles
         self._formats: dict[tuple[str, int], str] = {}
         self._counters: dict[tuple[str, int], int] = {}
         try:
@@ -191,8 +222,8 @@ class _Numbering:
                 self._formats[(num.get(qn("w:numId")), ilvl)] = fmt
 
     def list_info(self, para: Paragraph) -> tuple[int | None, str | None]:
-        num_id, ilvl = _num_pr(para)
-        style = (para.style.name if para.style is not None else "") or ""
+        num_id, ilvl = _num_pr(para, self._styles.of_paragraph(para))
+        style = self._styles.name(para)
         style_match = _LIST_STYLE.match(style)
         if num_id is None and style_match is None:
             return None, None
@@ -212,8 +243,8 @@ class _Numbering:
         return ilvl, f"{self._counters[key]}."
 
 
-def _num_pr(para: Paragraph) -> tuple[str | None, int | None]:
-    for p_pr in (para._p.pPr, _style_ppr(para)):
+def _num_pr(para: Paragraph, style: BaseStyle | None) -> tuple[str | None, int | None]:
+    for p_pr in (para._p.pPr, style.element.pPr if style is not None else None):
         if p_pr is None:
             continue
         num_pr = p_pr.find(qn("w:numPr"))
@@ -223,8 +254,3 @@ def _num_pr(para: Paragraph) -> tuple[str | None, int | None]:
             return (num_id.get(qn("w:val")) if num_id is not None else None,
                     int(ilvl.get(qn("w:val"))) if ilvl is not None else None)
     return None, None
-
-
-def _style_ppr(para: Paragraph):
-    style = para.style
-    return style.element.pPr if style is not None else None

@@ -94,6 +94,15 @@ class Table:
         """Cells that start in `row`, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
 
+    def cells_by_row(self) -> list[list[Cell]]:
+        """For each row, the cells that start in it, left to right (row_cells of every row in one
+        pass over the cells)."""
+        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for cell in sorted(self.cells, key=lambda c: c.col):
+            if 0 <= cell.row < self.n_rows:
+                out[cell.row].append(cell)
+        return out
+
     def header_rows(self) -> list[int]:
         return sorted({c.row for c in self.cells if c.is_header})
 

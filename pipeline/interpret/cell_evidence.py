@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from normalisers.actions import is_action
 from normalisers.assurance import names_groups
@@ -73,9 +74,15 @@ TARGET = "+target"  # a profile's count of sentence cells that state a target, w
 def profile(texts: Iterable[str], glossary: Mapping[str, str], year_start: int | None = None) -> Counter[str]:
     """How many of a column's cells hold each kind (empty cells left out), and how many of its
     sentences state a target (under TARGET)."""
+    return Counter(_profile(tuple(texts), frozenset(glossary.items()), year_start))
+
+
+@lru_cache(maxsize=256)  # a column is profiled by several stages (header, body, glossary check)
+def _profile(texts: tuple[str, ...], glossary: frozenset[tuple[str, str]], year_start: int | None) -> Counter[str]:
     found: Counter[str] = Counter()
+    expansions = dict(glossary)
     for text in texts:
-        kind = cell_kind(text, glossary, year_start)
+        kind = cell_kind(text, expansions, year_start)
         if kind is not None:
             found[kind] += 1
         if kind in ("deliverable", "indicator", "text") and parse_target(text)[0] is not None:

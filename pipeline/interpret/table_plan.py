@@ -332,8 +332,9 @@ def _banner_cells(table: Table, cmap: ColumnMap) -> list[Cell]:
     """The cells of rows holding one cell only, a banner across the table."""
     content_cols = cmap.cols("deliverable") + cmap.cols("objective")
     out = []
+    by_row = table.cells_by_row()
     for r in range(cmap.header_row + 1, table.n_rows):
-        starting = [c for c in table.row_cells(r) if c.text.strip()]
+        starting = [c for c in by_row[r] if c.text.strip()]
         if len(starting) == 1 and _is_banner(starting[0], table.n_cols, content_cols):
             out.append(starting[0])
     return out
@@ -500,11 +501,12 @@ class _Builder:
         header_texts = [clean_text(c.text).lower() for c in table.row_cells(cmap.header_row)] \
             if cmap.header_row >= 0 else []
 
+        by_row = table.cells_by_row()
         for r in range(cmap.header_row + 1, table.n_rows):
-            starting = [c for c in table.row_cells(r) if c.text.strip()]
+            starting = [c for c in by_row[r] if c.text.strip()]
             if not starting:
                 continue
-            if header_texts and [clean_text(c.text).lower() for c in table.row_cells(r)] == header_texts:
+            if header_texts and [clean_text(c.text).lower() for c in by_row[r]] == header_texts:
                 continue  # a header row repeated on a later page
             if len(starting) == 1 and any(starting[0] is b for b in banners):
                 if labelled_year := year_label(starting[0].text):
