@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from extractors.inflation import check_zip
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 from schemas.errors import CorruptFile
 
@@ -35,6 +36,7 @@ _MAX_COLUMNS = 64  # of a table whose grid is not declared
 
 
 def extract_docx(path: Path, sha256: str) -> Document:
+    check_zip(path)
     try:
         word = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:

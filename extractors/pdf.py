@@ -17,6 +17,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors.inflation import check_pdf_streams
 from extractors.pdf_check import ENCRYPTED, check_pdf
 from extractors.pdf_layout import layout_document
 from extractors.pdf_page import PageContent, read_page
@@ -29,6 +30,7 @@ SCANNED_FORMAT = "scanned-pdf"
 def extract_pdf(path: Path, sha256: str) -> Document:
     source = str(path)
     check_pdf(path)
+    check_pdf_streams(path)
     pages, title = _read(path)
     if not pages:
         raise CorruptFile(source, "the PDF has no pages")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from extractors.inflation import check_pdf_streams
 from extractors.ocr import ocr_pages, pages_without_text
 from extractors.pdf import SCANNED_FORMAT, extract_pdf
 from extractors.pdf_layout import layout_pages
@@ -21,6 +22,7 @@ def ocr_blocks(path: Path, numbers: list[int]) -> list[Block]:
 
 def extract_pdf_or_scan(path: Path, sha256: str) -> Document:
     """Any PDF: its text layer where it has one, OCR on the pages that have none."""
+    check_pdf_streams(path)  # before PDFium looks for text, which inflates every page's content
     try:
         page_count, blank = pages_without_text(path)
     except pdfium.PdfiumError:

@@ -43,6 +43,9 @@ MAX_INPUT_BYTES = int(os.environ.get("TRUSTPLANS_MAX_INPUT_MB", "100")) * 1024 *
 MEMORY_LIMIT_BYTES = int(os.environ.get("TRUSTPLANS_MEMORY_LIMIT_MB", "2048")) * 1024 * 1024  # RLIMIT_AS
 TIME_LIMIT_S = float(os.environ.get("TRUSTPLANS_TIME_LIMIT_S", "120"))  # plus, for each MB of the file:
 TIME_LIMIT_PER_MB_S = 20.0
+# What one compressed part may inflate to: a Word file's XML part, a PDF stream (a zip or
+# deflate bomb is refused before any library inflates it whole).
+MAX_INFLATED_BYTES = int(os.environ.get("TRUSTPLANS_MAX_INFLATED_MB", "256")) * 1024 * 1024
 
 QUERY_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_QUERY_TIMEOUT", "30"))  # `trustplans query`
 

@@ -1,11 +1,13 @@
 """Files a hostile or careless user may hand over, each refused or read at once with a clear
 error: pipes and devices, files past the input limit, UTF-16 web pages, Word cells that claim
-more columns than their table has, names that are not UTF-8, text that looks like markup."""
+more columns than their table has, names that are not UTF-8, text that looks like markup,
+deflate and zip bombs, PDFs whose object graph loops."""
 
 from __future__ import annotations
 
 import codecs
 import os
+import resource
 import time
 from pathlib import Path
 
@@ -20,10 +22,10 @@ from pipeline.cli.render import render_table
 from pipeline.fetch.fetcher import FetchDirs, FetchLimits, fetch_source
 from pipeline.fetch.sources import Source
 from pipeline.files import printable
-from schemas.errors import LimitExceeded, UnsupportedFormat
+from schemas.errors import CorruptFile, LimitExceeded, UnsupportedFormat
 from schemas.plan import Commitment, DocumentInfo, Organisation, Plan
 from tests.builders import add_grid_table, new_docx, save
-from tests.hostile_files import one_page_pdf
+from tests.hostile_files import LOOPING_PDFS, cross_reference_loop_pdf, deflate_bomb, one_page_pdf, pdf, zip_bomb_docx
 
 
 def test_a_pipe_and_a_link_to_a_device_are_refused_without_being_opened(tmp_path: Path) -> None:
@@ -97,3 +99,46 @@ def test_an_enormous_blank_page_is_read_at_a_resolution_that_fits(tmp_path: Path
     document = read_document(path)
     assert (document.format, document.blocks) == ("scanned-pdf", [])
     assert time.monotonic() - started < 30
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_a_pdf_stream_that_inflates_past_the_limit_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(one_page_pdf("0 0 612 792", deflate_bomb(300), deflated=True))  # 300 MB of spaces
+    assert path.stat().st_size < 1024 * 1024
+    before = _peak_rss_mb()
+    with pytest.raises(LimitExceeded, match=r"bomb\.pdf: a stream at byte \d+ inflates past the 256 MB limit"):
+        read_document(path)
+    assert _peak_rss_mb() - before < 100  # inflated a piece at a time, never whole
+
+
+def test_a_word_part_that_inflates_past_the_limit_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    bomb = zip_bomb_docx(tmp_path / "bomb.docx", megabytes=300)
+    started = time.monotonic()
+    with pytest.raises(LimitExceeded, match=r"bomb\.docx: its part word/document\.xml inflates to 300 MB"):
+        read_document(bomb)
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("name", sorted(LOOPING_PDFS))
+def test_a_pdf_whose_object_graph_loops_is_read_once_or_refused(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(pdf(LOOPING_PDFS[name]))
+    started = time.monotonic()
+    try:
+        document = read_document(path)
+    except CorruptFile as error:
+        assert str(error).startswith(f"{path}: ")
+    else:
+        assert document.page_count == 1  # the loop followed once
+    assert time.monotonic() - started < 30
+
+
+def test_a_pdf_whose_cross_references_name_themselves_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xref-loop.pdf"
+    path.write_bytes(cross_reference_loop_pdf())
+    with pytest.raises(CorruptFile, match="damaged"):
+        read_document(path)

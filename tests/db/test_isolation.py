@@ -4,7 +4,6 @@ files among good plans: the good ones load, every bad one is recorded, nothing h
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ from pipeline.runs.batch import run_batch
 from pipeline.runs.document import run_document
 from schemas import tables as db
 from tests.db.dbsupport import CORPUS
-from tests.hostile_files import zip_bomb_docx
+from tests.hostile_files import hostile_folder, zip_bomb_docx
 
 UHB_DOCX = CORPUS / "uhb-2021-22-plan-docx" / "uhb-2021-22-plan.docx"
 WAH_PDF = CORPUS / "wah-2022-23-objectives-pdf" / "wah-2022-23-objectives.pdf"
@@ -40,14 +39,15 @@ def test_a_reader_past_its_time_limit_is_stopped_and_recorded(engine: Engine, tm
     assert time.monotonic() - started < 30
 
 
-def test_a_zip_bomb_runs_out_of_memory_in_its_child_only(engine: Engine, tmp_path: Path) -> None:
-    bomb = zip_bomb_docx(tmp_path / "bomb.docx", megabytes=400)
+def test_a_file_that_swells_past_the_memory_limit_fails_in_its_child_only(engine: Engine, tmp_path: Path) -> None:
+    bomb = zip_bomb_docx(tmp_path / "bomb.docx", megabytes=200)  # under the inflation limit, over the memory one
     assert bomb.stat().st_size < 5 * 1024 * 1024
     settings = settings_for(engine, tmp_path, memory_limit_bytes=1536 * 1024 * 1024)
 
     result = run_document(Source(str(bomb)), settings)
     after = run_document(Source(str(UHB_DOCX)), settings)  # the parent goes on as before
 
+    # libxml2 short of memory reports a parse error (CorruptFile, 5); Python's own, MemoryError (9)
     assert result.status == "failed" and result.exit_code in (5, 9), result
     assert after.status == "new"
 
@@ -55,29 +55,18 @@ def test_a_zip_bomb_runs_out_of_memory_in_its_child_only(engine: Engine, tmp_pat
 def test_a_batch_of_bad_files_loads_the_good_plans_and_records_every_bad_one(engine: Engine,
                                                                             tmp_path: Path) -> None:
     folder = tmp_path / "plans"
-    folder.mkdir()
+    expected = hostile_folder(folder, good_pdf=WAH_PDF)
     for good in (UHB_DOCX, WAH_PDF):
         shutil.copy(good, folder)
-    (folder / "truncated.pdf").write_bytes(WAH_PDF.read_bytes()[:4000])
-    (folder / "empty.docx").write_bytes(b"")
-    (folder / "image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    (folder / os.fsdecode(b"plan-\xff.html")).write_bytes(b"<html><body><p>Opening times</p></body></html>")
-    pipe = tmp_path / "pipe.pdf"
-    os.mkfifo(pipe)
-    zero = tmp_path / "zero.docx"
-    zero.symlink_to("/dev/zero")
+        expected[good.name] = "new"
 
     started = time.monotonic()
-    summary = run_batch(sources_from_locations([str(folder), str(pipe), str(zero)]),
+    summary = run_batch(sources_from_locations([str(folder), str(tmp_path / "pipe.pdf"), str(tmp_path / "zero.docx")]),
                         settings_for(engine, tmp_path), trigger="cli")
 
-    assert time.monotonic() - started < 120
-    loaded = sorted(Path(r.source).name for r in summary.documents if r.status == "new")
-    assert loaded == sorted([UHB_DOCX.name, WAH_PDF.name])
-    failed = {Path(r.source).name: r for r in summary.failed}
-    assert set(failed) == {"truncated.pdf", "empty.docx", "image.pdf", "plan-\\xff.html", "pipe.pdf", "zero.docx"}
-    assert failed["pipe.pdf"].error_type == failed["zero.docx"].error_type == "UnsupportedFormat"
-    assert failed["plan-\\xff.html"].error_type == "NoPlanFound"
+    assert time.monotonic() - started < 240
+    outcome = {Path(r.source).name: r.error_type or r.status for r in summary.documents}
+    assert outcome == expected
     with Session(engine) as session:
         recorded = set(session.scalars(select(db.ExtractionRun.source).where(db.ExtractionRun.status == "failed")))
-    assert {Path(source).name for source in recorded} == set(failed)
+    assert {Path(source).name for source in recorded} == {name for name, end in expected.items() if end != "new"}
