@@ -8,6 +8,7 @@ from pathlib import Path
 from prefect import flow
 
 from flows.documents import in_flow
+from flows.ephemeral import one_run_per_home
 from flows.options import subflow_runner, task_runner
 from pipeline import config
 from pipeline.fetch.sources import sources_from_locations
@@ -32,4 +33,5 @@ def ingest_flow(locations: list[str], database_url: str | None = None, processed
 
 def run_ingest_flow(paths: Sequence[str | Path], **parameters: object) -> RunSummary:
     """Run the ingest flow now (on the Prefect API configured, else an ephemeral one)."""
-    return ingest_flow([str(path) for path in paths], **parameters)
+    with one_run_per_home():
+        return ingest_flow([str(path) for path in paths], **parameters)

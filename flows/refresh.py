@@ -7,6 +7,7 @@ from pathlib import Path
 from prefect import flow
 
 from flows.documents import in_flow
+from flows.ephemeral import one_run_per_home
 from flows.options import subflow_runner, task_runner
 from pipeline import config
 from pipeline.fetch.sources import read_registry
@@ -26,3 +27,9 @@ def refresh_flow(registry: str | None = None, database_url: str | None = None,
     sources = read_registry(Path(registry) if registry else config.SOURCES_FILE)
     runner = subflow_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)
     return in_flow(sources, run_settings, "refresh", runner)
+
+
+def run_refresh_flow(registry: str | None = None, **parameters: object) -> RunSummary:
+    """Run the refresh flow now (on the Prefect API configured, else an ephemeral one)."""
+    with one_run_per_home():
+        return refresh_flow(registry, **parameters)

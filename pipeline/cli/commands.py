@@ -302,10 +302,10 @@ def refresh(registry: str | None, dask: bool, dask_address: str | None, max_work
     """Re-read every document of the sources registry now (Prefect refresh flow; on the Prefect
     server in PREFECT_API_URL, else an ephemeral local API). Prints the run's summary; exits 1
     when a document failed."""
-    from flows.refresh import refresh_flow
+    from flows.refresh import run_refresh_flow
 
     try:
-        summary = refresh_flow(registry, dask=dask, dask_address=dask_address, max_workers=max_workers,
+        summary = run_refresh_flow(registry, dask=dask, dask_address=dask_address, max_workers=max_workers,
                                allow_private_urls=allow_private_urls)
     except TrustplansError as err:
         _fail(err)

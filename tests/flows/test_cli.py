@@ -1,5 +1,6 @@
 """The `trustplans` commands that run flows, as subprocesses on the session's Prefect API:
-`ingest --flow` (the README's main command) and two `refresh` runs started at once."""
+`ingest --flow` (the README's main command) and two `refresh` runs started at once, on a
+server and on a new home's ephemeral API."""
 
 from __future__ import annotations
 
@@ -65,3 +66,19 @@ def test_refresh_with_a_failed_document_exits_1_and_names_it_once(site: Site, tm
     assert "1 new" in done.stdout and "1 failed" in done.stdout
     assert done.stdout.count("broken.pdf") == 1
     assert "Traceback" not in done.stderr and "telemetry" not in done.stderr.lower()
+
+
+def test_two_refreshes_on_a_new_ephemeral_prefect_home_both_succeed(tmp_path: Path) -> None:
+    registry = write_registry(tmp_path / "sources.csv", [str(config.RAW_DIR / "swbh-2020-vision.html")])
+    env = {name: value for name, value in cli_env(tmp_path, "").items() if name != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "new-prefect-home")  # no server: each run starts its own over it
+    runs = [subprocess.Popen([*TRUSTPLANS, "refresh", "--registry", str(registry)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=CLI_TIMEOUT_S) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
+    assert sum("waiting for another flow run" in err for _, err in outputs) == 1  # the second waited
+    summaries = sorted(line.split(": ", 1)[1].split(" in ")[0] + line.rsplit(":", 1)[1]
+                       for out, _ in outputs for line in out.splitlines() if line.startswith("refresh: "))
+    assert summaries == ["1 documents 0 new, 0 changed, 1 unchanged, 0 failed",  # one after the other
+                         "1 documents 1 new, 0 changed, 0 unchanged, 0 failed"]
+    assert count(database_url(tmp_path), db.Document) == 1
