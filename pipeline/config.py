@@ -42,7 +42,7 @@ RETRY_BACKOFF_S = 2.0  # first retry after this, then doubling
 MAX_INPUT_BYTES = int(os.environ.get("TRUSTPLANS_MAX_INPUT_MB", "100")) * 1024 * 1024
 MEMORY_LIMIT_BYTES = int(os.environ.get("TRUSTPLANS_MEMORY_LIMIT_MB", "2048")) * 1024 * 1024  # RLIMIT_AS
 TIME_LIMIT_S = float(os.environ.get("TRUSTPLANS_TIME_LIMIT_S", "120"))  # plus, for each MB of the file:
-TIME_LIMIT_PER_MB_S = 20.0
+TIME_LIMIT_PER_MB_S = float(os.environ.get("TRUSTPLANS_TIME_LIMIT_PER_MB_S", "20"))
 # What one compressed part may inflate to: a Word file's XML part, a PDF stream (a zip or
 # deflate bomb is refused before any library inflates it whole).
 MAX_INFLATED_BYTES = int(os.environ.get("TRUSTPLANS_MAX_INFLATED_MB", "256")) * 1024 * 1024
@@ -73,10 +73,11 @@ class Settings:
     max_input_bytes: int = MAX_INPUT_BYTES
     memory_limit_bytes: int = MEMORY_LIMIT_BYTES
     time_limit_s: float = TIME_LIMIT_S
+    time_limit_per_mb_s: float = TIME_LIMIT_PER_MB_S
 
     def time_limit_for(self, size_bytes: int) -> float:
         """The wall-clock limit for reading a file of this size."""
-        return self.time_limit_s + TIME_LIMIT_PER_MB_S * size_bytes / (1024 * 1024)
+        return self.time_limit_s + self.time_limit_per_mb_s * size_bytes / (1024 * 1024)
 
     @property
     def quarantine_dir(self) -> Path:

@@ -142,3 +142,10 @@ def test_a_pdf_whose_cross_references_name_themselves_is_refused(tmp_path: Path)
     path.write_bytes(cross_reference_loop_pdf())
     with pytest.raises(CorruptFile, match="damaged"):
         read_document(path)
+
+
+def test_a_file_that_is_no_document_is_refused_by_its_first_bytes_before_it_is_hashed(tmp_path: Path) -> None:
+    image = tmp_path / "plan.pdf"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64 * 1024 * 1024))  # 64 MB that hashing would read whole
+    with pytest.raises(UnsupportedFormat, match=r"plan\.pdf: not a PDF"):
+        fetch_source(Source(str(image)), FetchDirs(tmp_path))

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from extractors.detect import sniff_format
 from extractors.registry import file_sha256
 from pipeline import config
 from pipeline.fetch.sources import Source
@@ -74,11 +75,13 @@ class FetchLimits:
 
 def fetch_source(source: Source, dirs: FetchDirs, limits: FetchLimits = FetchLimits()) -> Fetched:
     """The source's bytes as a local file, and their sha256. A local file is checked before it
-    is opened (a regular file, within `max_bytes`), so that nothing large or strange is read."""
+    is opened (a regular file, within `max_bytes`) and recognised by its first bytes before it
+    is hashed, so that nothing large or strange is read."""
     now = dt.datetime.now(dt.UTC)
     if not source.is_url:
         path = Path(source.location)
         _check_local(path, source.location, limits.max_bytes)
+        sniff_format(path)
         return Fetched(source, str(path), file_sha256(path), not_modified=False, retrieved_at=now)
     return _fetch_url(source, dirs, limits, now)
 

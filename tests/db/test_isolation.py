@@ -32,7 +32,8 @@ def settings_for(engine: Engine, tmp_path: Path, **limits: object) -> Settings:
 
 def test_a_reader_past_its_time_limit_is_stopped_and_recorded(engine: Engine, tmp_path: Path) -> None:
     started = time.monotonic()
-    result = run_document(Source(str(UHB_DOCX)), settings_for(engine, tmp_path, time_limit_s=0.01))
+    result = run_document(Source(str(UHB_DOCX)), settings_for(engine, tmp_path, time_limit_s=0.01,
+                                                                          time_limit_per_mb_s=0.0))
     assert (result.status, result.error_type, result.exit_code) == ("failed", "LimitExceeded", 9)
     assert "time limit" in result.error
     assert Path(result.quarantined).read_bytes() == UHB_DOCX.read_bytes()
