@@ -8,6 +8,7 @@ up again. This module imports nothing of the project.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,13 +90,27 @@ class Settings:
         return self.processed_dir / "export"
 
 
+_SQLITE_FILE = re.compile(r"^sqlite(?:\+\w+)?:///([^?]+)")
+
+
+def processed_dir_for(database_url: str) -> Path:
+    """Where a run keeps quarantine, exports and fetch state: under TRUSTPLANS_DATA_DIR where
+    it is set, else beside a SQLite database file, else data/processed."""
+    if os.environ.get("TRUSTPLANS_DATA_DIR"):
+        return Path(os.environ["TRUSTPLANS_DATA_DIR"]) / "processed"
+    if found := _SQLITE_FILE.match(database_url):
+        return Path(found.group(1)).resolve().parent
+    return PROCESSED_DIR
+
+
 def settings(database_url: str | None = None, processed_dir: str | Path | None = None,
              fetch_timeout: float | None = None, fetch_retries: int | None = None,
              retry_backoff: float | None = None, allow_private_urls: bool | None = None) -> Settings:
     """Settings with the defaults above wherever an argument is None."""
+    url = database_url or default_database_url()
     return Settings(
-        database_url=database_url or default_database_url(),
-        processed_dir=Path(processed_dir) if processed_dir else PROCESSED_DIR,
+        database_url=url,
+        processed_dir=Path(processed_dir) if processed_dir else processed_dir_for(url),
         fetch_timeout=FETCH_TIMEOUT_S if fetch_timeout is None else fetch_timeout,
         fetch_retries=FETCH_RETRIES if fetch_retries is None else fetch_retries,
         retry_backoff=RETRY_BACKOFF_S if retry_backoff is None else retry_backoff,

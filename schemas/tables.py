@@ -15,7 +15,9 @@ import datetime as dt
 from sqlalchemy import Double, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-VIEWS = ("v_commitments", "v_indicators", "v_portfolio_by_trust")
+# Each v_X shows current documents only; v_X_all_versions every version, with is_current.
+VIEWS = tuple(f"v_{name}{twin}" for name in ("commitments", "commitment_owners", "indicators", "portfolio_by_trust")
+              for twin in ("", "_all_versions"))
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -195,6 +197,8 @@ class Owner(Base):
     raw: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     portfolio: Mapped[str | None] = mapped_column(String(32), index=True)
+    role: Mapped[str | None] = mapped_column(Text)  # canonical: Chief Nurse for Director of Nursing ...
+    is_lead: Mapped[bool | None]  # False for a deputy, assistant or associate of the role
 
 
 class AssuranceGroup(Base):

@@ -186,20 +186,70 @@ def documents(all_versions: bool, as_json: bool) -> None:
               show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to write to [default: data/processed/export].")
-def export(fmt: str, out_dir: Path | None) -> None:
-    """Write flat tables (commitments, indicators, portfolio by trust) for Excel or pandas."""
+@click.option("--current-only/--all-versions", "current_only", default=True, show_default=True,
+              help="Current documents only, or every version (superseded ones too).")
+@click.option("--where", default=None, metavar="SQL",
+              help="Only documents matching this condition on their columns, e.g. \"ods_code = 'RRK'\" "
+                   "or \"period_start >= '2023-04-01'\".")
+@click.option("--bom", is_flag=True, help="Start each CSV with a UTF-8 byte-order mark (for Excel).")
+def export(fmt: str, out_dir: Path | None, current_only: bool, where: str | None, bom: bool) -> None:
+    """Write every table a researcher needs (documents, organisations, themes, objectives,
+    commitments, commitment owners, owners, indicators, glossary, portfolio by trust) and the
+    data dictionary, for Excel, pandas or R."""
     from pipeline.store.engine import database_error, read_only_engine
     from pipeline.store.export import export_tables
 
     settings = config.settings()
     try:
-        written = export_tables(read_only_engine(settings.database_url), fmt, out_dir or settings.export_dir)
+        written = export_tables(read_only_engine(settings.database_url), fmt, out_dir or settings.export_dir,
+                                all_versions=not current_only, where=where, bom=bom)
     except TrustplansError as err:
         _fail(err)
     except Exception as exc:
         _fail(database_error(exc, "export failed", settings.database_url))
     for path in written:
         click.echo(path)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+def snapshot(out: Path) -> None:
+    """Write the whole database (SQLite or PostgreSQL) to OUT, a new self-contained SQLite file
+    that can be handed out or read from a read-only share."""
+    from pipeline.store.engine import database_error
+    from pipeline.store.snapshot import snapshot as write_snapshot
+
+    settings = config.settings()
+    try:
+        counts = write_snapshot(settings.database_url, out)
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "snapshot failed", settings.database_url))
+    click.echo(f"{out}: {counts.get('documents', 0)} documents, {counts.get('commitments', 0)} commitments, "
+               f"{counts.get('indicators', 0)} indicators")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+def dictionary(fmt: str) -> None:
+    """What every table, view and column of the database holds (the data dictionary)."""
+    from pipeline.cli.render import print_result, result_text
+    from pipeline.store.dictionary import data_dictionary
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.query import QueryResult
+
+    settings = config.settings()
+    try:
+        entries = data_dictionary(read_only_engine(settings.database_url))
+    except Exception as exc:
+        _fail(database_error(exc, "could not read the schema", settings.database_url))
+    result = QueryResult(["table", "column", "type", "description"],
+                         [(e.table, e.column, e.type, e.description) for e in entries])
+    if fmt == "text":
+        print_result(result)
+    else:
+        click.echo(result_text(result, fmt), nl=False)
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # SQL may start with "-- a comment"

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import json
 import shutil
+import stat
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -76,12 +77,23 @@ def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
 
 
 def record_failed(source: Source, failure: str, fetched: Fetched | None, settings: Settings) -> str | None:
-    """Record the failure in the database and keep the file in quarantine; returns the copy."""
+    """Record the failure in the database and keep the file in quarantine; returns the copy. A
+    local file refused before it was hashed (not a document, damaged) is kept too, unless it is
+    no regular file or is past the input limit."""
     sha256 = fetched.sha256 if fetched else None
     location = printable(source.location)
     record_failure(engine_for(settings.database_url), location, failure, sha256=sha256)
-    kept = quarantine(fetched.path if fetched else None, location, failure, sha256, settings.quarantine_dir)
+    path = fetched.path if fetched else None if source.is_url else _keepable(Path(source.location), settings)
+    kept = quarantine(path, location, failure, sha256, settings.quarantine_dir)
     return str(kept) if kept else None
+
+
+def _keepable(path: Path, settings: Settings) -> str | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return str(path) if stat.S_ISREG(found.st_mode) and found.st_size <= settings.max_input_bytes else None
 
 
 def quarantine(path: str | None, source: str, error: str, sha256: str | None, folder: Path) -> Path | None:

@@ -17,7 +17,9 @@ from sqlalchemy import Engine, and_, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from normalisers.canonical_roles import canonical_role
 from pipeline import config
+from pipeline.store.links import link_indicators_by_row
 from pipeline.store.organisations import organisation_id
 from pipeline.store.records import as_utc, utc_now
 from schemas import plan as pj
@@ -135,8 +137,7 @@ class _Contents:
         due_ids = self._insert_unique(db.DueDate, (_due_key(d) for d in dues),
                                       lambda k: {"raw": k[0], "start_date": k[1], "end_date": k[2]})
         owners = [o for item in (*plan.objectives, *plan.commitments) for o in item.owners]
-        owner_ids = self._insert_unique(db.Owner, (_owner_key(o) for o in owners),
-                                        lambda k: {"raw": k[0], "title": k[1], "portfolio": k[2]})
+        owner_ids = self._insert_unique(db.Owner, (_owner_key(o) for o in owners), _owner_row)
         groups = [g for c in plan.commitments for g in c.assurance]
         group_ids = self._insert_unique(db.AssuranceGroup, ((g.raw, g.title) for g in groups),
                                         lambda k: {"raw": k[0], "title": k[1]})
@@ -178,6 +179,7 @@ class _Contents:
              "due_id": due_ids[_due_key(n.due)] if n.due is not None else None,
              **_provenance(n.provenance)}
             for i, n in enumerate(plan.indicators)])
+        link_indicators_by_row(self.session.connection(), self.document_id)
         self._insert(db.GlossaryEntry, [
             {**doc, "position": i, "abbreviation": g.abbreviation, "expansion": g.expansion, "kind": g.kind}
             for i, g in enumerate(plan.glossary)])
@@ -197,3 +199,10 @@ def _due_key(due: pj.Due) -> tuple[str, dt.date | None, dt.date | None]:
 
 def _owner_key(owner: pj.Owner) -> tuple[str, str | None, str | None]:
     return owner.raw, owner.title, owner.portfolio
+
+
+def _owner_row(key: tuple[str, str | None, str | None]) -> dict[str, Any]:
+    raw, title, portfolio = key
+    canonical = canonical_role(title)
+    return {"raw": raw, "title": title, "portfolio": portfolio, "role": canonical.role if canonical else None,
+            "is_lead": canonical.is_lead if canonical else None}

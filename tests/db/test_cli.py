@@ -7,14 +7,17 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from pipeline.cli.commands import cli
 from pipeline.store.load import load_plan
 from schemas.plan import Plan
 from tests.db.dbsupport import gold_plans, reader_url, row_counts
+from tests.db.test_research import current_gold
 
 
 @pytest.fixture
@@ -66,31 +69,83 @@ def test_query_with_bad_sql_names_the_problem(corpus: dict[str, int]) -> None:
     assert "no_such_table" in result.stderr
 
 
+EXPORTED = ("documents", "organisations", "themes", "objectives", "commitments", "commitment_owners", "owners",
+            "indicators", "glossary", "portfolio_by_trust")
+
+
+def _exported(out: Path, fmt: str) -> dict[str, pd.DataFrame]:
+    as_text = {"commitment_ref": str, "objective_ref": str, "theme_ref": str, "ref": str}
+    if fmt == "xlsx":
+        return pd.read_excel(out / "trustplans.xlsx", sheet_name=None, dtype=as_text)
+    if fmt == "json":
+        return {name: pd.DataFrame(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
+                for name in (*EXPORTED, "data-dictionary")}
+    if fmt == "csv":
+        return {name: pd.read_csv(out / f"{name}.csv", dtype=as_text) for name in (*EXPORTED, "data-dictionary")}
+    return {**{name: pd.read_parquet(out / f"{name}.parquet") for name in EXPORTED},
+            "data-dictionary": pd.read_csv(out / "data-dictionary.csv")}
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx", "json"])
-def test_export_writes_flat_tables(corpus: dict[str, int], tmp_path: Path, fmt: str) -> None:
+def test_export_writes_every_table_of_the_current_documents(corpus: dict[str, int], tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "export"
-    names = ("commitments", "indicators", "portfolio_by_trust")
-    as_text = {"commitment_ref": str, "objective_ref": str, "theme_ref": str}
     result = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    if fmt == "xlsx":
-        tables = pd.read_excel(out / "trustplans.xlsx", sheet_name=None, dtype=as_text)
-    elif fmt == "json":
-        tables = {name: pd.DataFrame(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
-                  for name in names}
-    elif fmt == "csv":
-        tables = {name: pd.read_csv(out / f"{name}.csv", dtype=as_text) for name in names}
-    else:
-        tables = {name: pd.read_parquet(out / f"{name}.parquet") for name in names}
-    assert set(tables) == set(names)
+    tables = _exported(out, fmt)
+    assert set(tables) == {*EXPORTED, "data-dictionary"}
     commitments, indicators = tables["commitments"], tables["indicators"]
-    assert len(commitments) == sum(len(plan.commitments) for _, plan in gold_plans())
-    assert len(indicators) == sum(len(plan.indicators) for _, plan in gold_plans())
+    assert len(commitments) == sum(len(plan.commitments) for plan in current_gold())
+    assert len(indicators) == sum(len(plan.indicators) for plan in current_gold())
+    assert len(tables["documents"]) == len(current_gold()) and tables["documents"]["is_current"].all()
     uhb = commitments[(commitments["ods_code"] == "RRK") & (commitments["commitment_ref"] == "1.2")]
     assert set(uhb["owners"]) == {"CFO; CWIO"}
     assert set(uhb["portfolios"]) == {"finance; workforce"}
     assert {str(value)[:10] for value in uhb["due_end"]} == {"2022-03-31"}
     assert set(tables["portfolio_by_trust"].columns) >= {"trust", "plan_year", "portfolio", "commitments"}
+    described = tables["data-dictionary"]
+    assert set(described["table"]) == set(EXPORTED)
+    assert described["description"].notna().all()  # every exported column is described
+
+
+def test_export_of_every_version_and_of_some_documents(corpus: dict[str, int], tmp_path: Path) -> None:
+    every, some = tmp_path / "every", tmp_path / "some"
+    assert CliRunner().invoke(cli, ["export", "--all-versions", "--out", str(every)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["export", "--where", "ods_code = 'RRK'", "--out", str(some)]).exit_code == 0
+    assert len(pd.read_csv(every / "commitments.csv")) == sum(len(plan.commitments) for _, plan in gold_plans())
+    chosen = pd.read_csv(some / "commitments.csv", dtype={"ods_code": str})
+    assert set(chosen["ods_code"]) == {"RRK"} and len(chosen) == sum(
+        len(plan.commitments) for plan in current_gold() if plan.document.organisation.code == "RRK")
+    assert set(pd.read_csv(some / "organisations.csv")["ods_code"]) == {"RRK"}
+
+
+def test_export_types_survive_in_parquet_and_excel(corpus: dict[str, int], tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert CliRunner().invoke(cli, ["export", "--format", "parquet", "--out", str(out)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["export", "--format", "xlsx", "--out", str(out)]).exit_code == 0
+    schema = pq.read_schema(out / "commitments.parquet")
+    assert str(schema.field("due_end").type) == "date32[day]"
+    assert str(schema.field("page").type) == "int64" and str(schema.field("is_current").type) == "bool"
+    assert str(schema.field("commitment_ref").type) in ("string", "large_string")
+    sheet = load_workbook(out / "trustplans.xlsx")["commitments"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    starts = [row[header.index("period_start")] for row in sheet.iter_rows(min_row=2)]
+    assert any(cell.is_date for cell in starts) and all(cell.is_date or cell.value is None for cell in starts)
+    refs = [row[header.index("commitment_ref")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "1.2" in refs and all(isinstance(ref, str) for ref in refs if ref is not None)  # never the number 1.2
+
+
+def test_export_csv_with_a_byte_order_mark_for_excel(corpus: dict[str, int], tmp_path: Path) -> None:
+    assert CliRunner().invoke(cli, ["export", "--bom", "--out", str(tmp_path)]).exit_code == 0
+    assert (tmp_path / "commitments.csv").read_bytes().startswith(b"\xef\xbb\xbfcommitment_id,")
+
+
+def test_dictionary_describes_every_column(corpus: dict[str, int]) -> None:
+    result = CliRunner().invoke(cli, ["dictionary", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)
+    assert {e["table"] for e in entries} >= {"documents", "commitments", "v_commitment_owners", "v_indicators"}
+    assert [(e["table"], e["column"]) for e in entries if not e["description"]] == []
 
 
 def test_ingest_adds_nothing_for_files_already_loaded(corpus: dict[str, int], engine: Engine,
