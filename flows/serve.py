@@ -3,12 +3,14 @@ a Prefect server (an ephemeral API cannot schedule runs)."""
 
 from __future__ import annotations
 
+import httpx
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL
 
 from flows.refresh import refresh_flow
+from schemas.errors import FetchFailed
 
 DEPLOYMENT_NAME = "nightly-refresh"
 NIGHTLY = Cron("0 2 * * *", timezone="Europe/London")
@@ -26,6 +28,15 @@ def nightly_deployment(**parameters: object) -> RunnerDeployment:
         name=DEPLOYMENT_NAME, schedules=[NIGHTLY],
         description="Re-read every document of the sources registry.",
         parameters={name: value for name, value in parameters.items() if value not in (None, False)})
+
+
+def check_server(url: str, timeout_s: float = 10.0) -> None:
+    """Raise FetchFailed, naming the server, unless the Prefect server at `url` answers its health check."""
+    try:
+        httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s).raise_for_status()
+    except httpx.HTTPError as exc:
+        raise FetchFailed(url, f"no Prefect server answers here ({exc or type(exc).__name__}): start "
+                               "`prefect server start`, or set PREFECT_API_URL to a server that runs") from exc
 
 
 def serve_refresh(**parameters: object) -> None:

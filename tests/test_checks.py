@@ -53,3 +53,16 @@ def test_the_view_shows_where_and_what_needs_a_look() -> None:
     shown = console.export_text()
     assert "p.2, table 1 row 4" in shown
     assert "Needs a look" in shown and "1 commitments without an owner: 1.2" in shown
+
+
+def test_a_plan_read_only_just_and_doubtful_commitments_need_a_look() -> None:
+    plan = plan_of(Commitment(ref="1", text="Open the ward", owners=OWNER, due=DUE, confidence=0.9),
+                   Commitment(ref="2", text="Our hospitals serve 500,000 people", owners=OWNER, due=DUE,
+                              confidence=0.3))
+    plan.document.plan_confidence = 0.52
+    assert plan_warnings(plan) == [
+        "plan confidence 0.52: this reads as a plan only just; check that it is one",
+        "1 commitments read with confidence below 0.5 (context rather than commitments?): 2",
+    ]
+    plan.document.plan_confidence = 0.8
+    assert plan_warnings(plan)[0].startswith("1 commitments read with confidence")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -38,10 +39,20 @@ Shell completion (bash): eval "$(_TRUSTPLANS_COMPLETE=bash_source trustplans)"
 @click.version_option(package_name="trustplans")
 @click.option("--db", "database_url", metavar="URL", default=None,
               help="Database URL [default: TRUSTPLANS_DATABASE_URL, else SQLite under data/processed/].")
-def cli(database_url: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Errors and totals only: no progress, no line per file, no logs.")
+@click.option("-v", "--verbose", count=True, help="Log what each step does (-vv: and the libraries' debug logs).")
+@click.pass_context
+def cli(ctx: click.Context, database_url: str | None, quiet: bool, verbose: int) -> None:
     """Turn NHS trusts' published plans into one normalised database."""
     if database_url:
         os.environ["TRUSTPLANS_DATABASE_URL"] = database_url  # read by pipeline.config for this run
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose ask for opposite things: give one")
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if quiet or verbose > 1:  # Prefect's own logs (flow and task runs) follow, read when it is imported
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", logging.getLevelName(level))
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
 @cli.command()
@@ -118,8 +129,9 @@ def tables(file: Path, fmt: str, pages: str | None, out_dir: Path | None) -> Non
 @click.option("--kind", default=None, help="The kind of document (strategy, annual_plan, ...) for every file given.")
 @click.option("--period", default=None, help="The years covered (2024/25, 2024-2027) for every file given.")
 @_ALLOW_PRIVATE_URLS
-def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | None, kind: str | None,
-           period: str | None, allow_private_urls: bool) -> None:
+@click.pass_obj
+def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | None,
+           kind: str | None, period: str | None, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
     Reports each file, the files in folders that were not read, and the totals. Exits 1 when
@@ -142,7 +154,7 @@ def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | N
     skipped = skipped_files(list(paths))
     bar = None
     try:
-        with progress_bar(len(sources)) as bar:
+        with progress_bar(len(sources), shown=not options["quiet"]) as bar:
             summary = run_batch(sources, settings, trigger="cli", on_start=bar.start, on_result=bar.done)
     except KeyboardInterrupt:
         loaded = bar.loaded if bar else 0
@@ -152,7 +164,8 @@ def ingest(paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | N
     if as_json:
         click.echo(ingest_json(summary, skipped))
     else:
-        for line in ingest_lines(summary, skipped):
+        lines = list(ingest_lines(summary, skipped))
+        for line in lines[-1:] if options["quiet"] else lines:  # quiet: the totals only
             click.echo(line)
         for result in summary.failed:
             click.echo(f"trustplans: failed: {result.error}", err=True)
@@ -369,11 +382,16 @@ def serve_flows(registry: str | None, dask: bool, dask_address: str | None, max_
                 allow_private_urls: bool) -> None:
     """Serve the nightly refresh (02:00 Europe/London) to a Prefect server until stopped.
     Needs `prefect server start` running and PREFECT_API_URL pointing at it."""
-    from flows.serve import api_url, serve_refresh
+    from flows.serve import api_url, check_server, serve_refresh
 
-    if not api_url():
+    url = api_url()
+    if not url:
         raise click.UsageError("PREFECT_API_URL is not set: start `prefect server start` and "
                                "export PREFECT_API_URL=http://127.0.0.1:4200/api (see README)")
+    try:
+        check_server(url)
+    except TrustplansError as err:
+        _fail(err)
     serve_refresh(registry=registry, dask=dask, dask_address=dask_address, max_workers=max_workers,
                   allow_private_urls=allow_private_urls)
 

@@ -31,8 +31,9 @@ class Bar:
 
 
 @contextmanager
-def progress_bar(total: int) -> Iterator[Bar]:
+def progress_bar(total: int, shown: bool = True) -> Iterator[Bar]:
+    """On stderr when it is a terminal and `shown` (never into logs)."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     console = Console(stderr=True)
-    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:  # not into logs
+    with Progress(*columns, console=console, disable=not (shown and console.is_terminal)) as progress:
         yield Bar(progress, progress.add_task("ingest", total=total))

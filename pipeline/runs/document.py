@@ -7,6 +7,7 @@ the file kept in quarantine, never raised. The file is hashed once, when it is f
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from pipeline.runs.summary import DocumentResult, plan_counts, trust_of
 from schemas.plan import Plan
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)  # one line per document, shown with `trustplans -v`
 
 
 # --------------------------------------------------------------------------- the runner
@@ -48,6 +50,7 @@ class _Run:
             return work()
         finally:
             self.timings[step] = time.perf_counter() - started
+            log.info("%s: %s took %.2f s", printable(self.source.location), step, self.timings[step])
 
     def steps(self, load_into_database: bool) -> DocumentResult:
         """Every step in order; raises what a step raises."""
