@@ -40,7 +40,16 @@ def canonical_role(title: str | None) -> CanonicalRole | None:
     bare = _SET_ASIDE.sub("", _SPACES.sub(" ", title.strip()))
     deputy = _DEPUTY.match(bare)
     if deputy:
-        rest = _SET_ASIDE.sub("", bare[deputy.end():])
-        role = _canon().get(role_key(rest))
+        role = _listed(_SET_ASIDE.sub("", bare[deputy.end():]))
         return CanonicalRole(f"Deputy {role}" if role else bare, is_lead=False)
-    return CanonicalRole(_canon().get(role_key(bare), bare), is_lead=True)
+    return CanonicalRole(_listed(bare) or bare, is_lead=True)
+
+
+def _listed(title: str) -> str | None:
+    """The role of a listed title, or of the listed title a combined one starts with ("Director
+    of Nursing, AHPs and Quality", "Medical Director and Deputy Chief Executive")."""
+    key = role_key(title)
+    if key in _canon():
+        return _canon()[key]
+    starts = [listed for listed in _canon() if key.startswith((f"{listed} and ", f"{listed}, "))]
+    return _canon()[max(starts, key=len)] if starts else None

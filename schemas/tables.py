@@ -119,6 +119,41 @@ class Document(Base):
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
 
 
+class Rendition(Base):
+    """Another file of a loaded document: the same plan published in another format (the Word
+    and the PDF copy), with the same content. The document row names the first file loaded."""
+
+    __tablename__ = "renditions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    source: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(16))
+    retrieved_at: Mapped[dt.datetime | None]
+    loaded_at: Mapped[dt.datetime]
+
+
+class Correction(Base):
+    """An analyst's fix to an extracted item (or to the document's trust, kind or period), kept
+    apart from the extraction and applied again whenever a newer version of the document is
+    loaded. The item is found again by its printed ref, else by its text as first extracted."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_fk()  # the latest version it was applied to
+    item: Mapped[str] = mapped_column(String(16))  # document, commitment or indicator
+    item_ref: Mapped[str | None] = mapped_column(Text)
+    item_text: Mapped[str | None] = mapped_column(Text)  # as extracted, before any correction
+    field: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    made_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))  # applied, or unmatched (the item is gone)
+
+
 class ExtractionRun(Base):
     """One attempt to extract and load a file: status "loaded" (document_id set) or
     "failed" (error set)."""

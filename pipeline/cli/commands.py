@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from pathlib import Path
 from typing import NoReturn
 
@@ -222,6 +223,65 @@ def export(fmt: str, out_dir: Path | None, current_only: bool, where: str | None
         _fail(database_error(exc, "export failed", settings.database_url))
     for path in written:
         click.echo(path)
+
+
+@cli.command()
+@click.argument("document_id", type=int)
+@click.option("--commitment", "commitment", metavar="REF|TEXT", default=None,
+              help="The commitment to fix: its printed ref, or the start of its text.")
+@click.option("--indicator", "indicator", metavar="REF|TEXT", default=None,
+              help="The indicator to fix: its commitment's ref, or the start of its text.")
+@click.option("--set", "changes", type=(str, str), multiple=True, required=True, metavar="FIELD VALUE",
+              help="commitment: text, owners (';' between them), due; indicator: text, target, due; "
+                   "with neither option, the document: organisation (name or ODS code), kind, period.")
+@click.option("--note", default=None, help="Why, for whoever reads the corrections later.")
+def correct(document_id: int, commitment: str | None, indicator: str | None, changes: tuple[tuple[str, str], ...],
+            note: str | None) -> None:
+    """Fix what was extracted from a loaded document. The fix is stored apart from the
+    extraction, applied at once, and applied again whenever a newer version of the document
+    is loaded (`trustplans corrections` lists them)."""
+    from pipeline.store.engine import database_error, make_engine
+    from pipeline.store.load import correct as record_correction
+
+    if commitment and indicator:
+        raise click.UsageError("give --commitment or --indicator, not both")
+    item, selector = ("commitment", commitment) if commitment else ("indicator", indicator) if indicator \
+        else ("document", None)
+    url = config.settings().database_url
+    try:
+        for field, value in changes:
+            made = record_correction(make_engine(url), document_id, item, selector, field, value, note)
+            named = made.item_ref or textwrap.shorten(made.item_text or "", 60, placeholder=" …")
+            click.echo(" ".join(part for part in (f"correction {made.id}: document {document_id}", item, named,
+                                                  f"{field} = {value}") if part))
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "could not record the correction", url))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per correction, as a list.")
+def corrections(as_json: bool) -> None:
+    """The analysts' corrections: which document and item, what was set, and whether the
+    newest version still has the item (applied) or not (unmatched)."""
+    from pipeline.cli.render import print_result, result_text
+    from pipeline.store.corrections import list_corrections
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.query import QueryResult
+
+    url = config.settings().database_url
+    try:
+        rows = list_corrections(read_only_engine(url))
+    except Exception as exc:
+        _fail(database_error(exc, "could not list the corrections", url))
+    result = QueryResult(["id", "document_id", "item", "item_ref", "item_text", "field", "value", "status", "note"],
+                         [(c.id, c.document_id, c.item, c.item_ref, c.item_text, c.field, c.value, c.status, c.note)
+                          for c in rows])
+    if as_json:
+        click.echo(result_text(result, "json"), nl=False)
+    else:
+        print_result(result)
 
 
 @cli.command()

@@ -63,8 +63,11 @@ class _Run:
             return DocumentResult(location, "extracted", trust=trust_of(plan), counts=plan_counts(plan),
                                   timings=self.timings, plan=plan)
         outcome = self.timed("load", lambda: load(plan, fetched, self.settings))
+        corrections = {"corrections applied": outcome.corrections_applied,
+                       "corrections that no longer match": outcome.corrections_unmatched}
         return DocumentResult(location, outcome.status, document_id=outcome.document_id, trust=trust_of(plan),
-                              counts=plan_counts(plan), timings=self.timings)
+                              counts={**plan_counts(plan), **{k: n for k, n in corrections.items() if n}},
+                              timings=self.timings)
 
 
 @contextmanager

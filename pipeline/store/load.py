@@ -4,6 +4,8 @@ A plan whose sha256 is already loaded adds nothing ("unchanged"). Otherwise its 
 row is added with everything extracted from it; where a current document of the same kind
 for the same organisation and period exists (or one loaded from the same location), the
 new one is its next version and the old one is marked superseded ("changed"); else "new".
+A plan in another format with the same content as such a document (the Word copy of a loaded
+PDF) is a rendition of it: its file is recorded against that document ("unchanged").
 """
 
 from __future__ import annotations
@@ -13,17 +15,21 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, and_, insert, or_, select
+from sqlalchemy import Engine, and_, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from normalisers.canonical_roles import canonical_role
 from pipeline import config
+from pipeline.store.corrections import apply_fixes, as_fix, carry_over, fixes_of, new_correction
 from pipeline.store.links import link_indicators_by_row
 from pipeline.store.organisations import organisation_id
-from pipeline.store.records import as_utc, utc_now
+from pipeline.store.read import plan_from_db
+from pipeline.store.records import as_utc, loaded_as, utc_now
+from pipeline.store.renditions import same_content
 from schemas import plan as pj
 from schemas import tables as db
+from schemas.errors import TrustplansError
 
 PROVENANCE_COLUMNS = ("page", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom",
                       "table_index", "table_row", "table_col", "ocr_confidence")
@@ -33,6 +39,8 @@ PROVENANCE_COLUMNS = ("page", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom",
 class LoadOutcome:
     status: Literal["new", "changed", "unchanged"]
     document_id: int | None
+    corrections_applied: int = 0  # analysts' corrections of the replaced version, applied again
+    corrections_unmatched: int = 0  # ... and those whose item this version no longer has
 
 
 def load_plan(engine: Engine, plan: pj.Plan, *, source: str, retrieved_at: dt.datetime | None = None,
@@ -41,34 +49,94 @@ def load_plan(engine: Engine, plan: pj.Plan, *, source: str, retrieved_at: dt.da
     sha256 = plan.document.sha256
     try:
         with Session(engine) as session, session.begin():
-            existing = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
+            existing = loaded_as(session, sha256)
             if existing is not None:
                 return LoadOutcome("unchanged", existing)
-            document, replaced = _add_document(session, plan, source, as_utc(retrieved_at), published_on)
+            org_id, replaced = _chain(session, plan, source)
+            twin = next((old for old in replaced if old.format != plan.document.format
+                         and same_content(session, old.id, plan)), None)
+            if twin is not None:  # the same plan in another format: a rendition, not a version
+                _add_rendition(session, twin, plan, source, as_utc(retrieved_at))
+                return LoadOutcome("unchanged", twin.id)
+            plan, carried = carry_over(session, plan, [old.id for old in replaced])
+            document = _add_document(session, plan, org_id, replaced, source, as_utc(retrieved_at), published_on)
             _Contents(session, document.id).add(plan)
-            outcome = LoadOutcome("changed" if replaced else "new", document.id)
+            for correction in carried:
+                correction.document_id = document.id  # they follow the document to its newest version
+            unmatched = sum(correction.status == "unmatched" for correction in carried)
+            outcome = LoadOutcome("changed" if replaced else "new", document.id, len(carried) - unmatched, unmatched)
     except IntegrityError:
         with Session(engine) as session:
-            existing = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
+            existing = loaded_as(session, sha256)
         if existing is None:
             raise
         return LoadOutcome("unchanged", existing)  # the same file was loaded concurrently
     return outcome
 
 
-def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: dt.datetime | None,
-                  published_on: dt.date | None) -> tuple[db.Document, list[db.Document]]:
+def correct(engine: Engine, document_id: int, item: str, selector: str | None, field: str, value: str,
+            note: str | None = None) -> db.Correction:
+    """Record an analyst's correction of the current document `document_id` and apply it to
+    the loaded document at once (its items stored again, corrected), in one transaction."""
+    plan = plan_from_db(engine, document_id)
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        document = session.get(db.Document, document_id)
+        if document is None or document.superseded_by_id is not None:
+            raise TrustplansError(f"document {document_id}", "only the current version of a document can be corrected")
+        correction = new_correction(document_id, plan, fixes_of(session, [document_id]), item, selector, field,
+                                    value, note)
+        fixed, _ = apply_fixes(plan, [as_fix(correction)])
+        _replace_contents(session, document, fixed)
+        session.add(correction)
+    return correction
+
+
+def _replace_contents(session: Session, document: db.Document, plan: pj.Plan) -> None:
+    """The document's items (and its trust, kind and period) stored again from `plan`."""
+    commitments = select(db.Commitment.id).where(db.Commitment.document_id == document.id)
+    objectives = select(db.Objective.id).where(db.Objective.document_id == document.id)
+    session.execute(delete(db.Indicator).where(db.Indicator.document_id == document.id))
+    session.execute(delete(db.CommitmentOwner).where(db.CommitmentOwner.commitment_id.in_(commitments)))
+    session.execute(delete(db.CommitmentAssurance).where(db.CommitmentAssurance.commitment_id.in_(commitments)))
+    session.execute(delete(db.ObjectiveOwner).where(db.ObjectiveOwner.objective_id.in_(objectives)))
+    for model in (db.Commitment, db.Objective, db.Theme, db.Owner, db.AssuranceGroup, db.DueDate, db.GlossaryEntry):
+        session.execute(delete(model).where(model.document_id == document.id))
+    info, period = plan.document, plan.document.period or pj.Period()
+    document.organisation_id = organisation_id(session, info.organisation)
+    document.organisation_name, document.organisation_code = info.organisation.name, info.organisation.code
+    document.kind, document.has_period = info.kind, info.period is not None
+    document.period_label, document.period_start, document.period_end = period.label, period.start, period.end
+    _Contents(session, document.id).add(plan)
+
+
+def _chain(session: Session, plan: pj.Plan, location: str) -> tuple[int | None, list[db.Document]]:
+    """The plan's organisation, and the current documents it follows on from: from the same
+    location, or of the same organisation, kind and period."""
     info = plan.document
     period = info.period or pj.Period()
     org_id = organisation_id(session, info.organisation)
-    kind = info.kind
     same_chain = db.Document.location == location
     if period.start is not None:
         same_chain = or_(same_chain, and_(
-            db.Document.organisation_id == org_id, db.Document.kind == kind,
+            db.Document.organisation_id == org_id, db.Document.kind == info.kind,
             db.Document.period_start == period.start, db.Document.period_end == period.end))
-    replaced = list(session.scalars(
-        select(db.Document).where(db.Document.superseded_by_id.is_(None), same_chain)))
+    return org_id, list(session.scalars(select(db.Document).where(db.Document.superseded_by_id.is_(None), same_chain)))
+
+
+def _add_rendition(session: Session, document: db.Document, plan: pj.Plan, location: str,
+                   retrieved_at: dt.datetime | None) -> None:
+    info, now = plan.document, utc_now()
+    session.add(db.Rendition(document_id=document.id, source=info.source, location=location, sha256=info.sha256,
+                             format=info.format, retrieved_at=retrieved_at, loaded_at=now))
+    session.add(db.ExtractionRun(ran_at=now, extractor_version=config.EXTRACTOR_VERSION, status="loaded",
+                                 source=location, sha256=info.sha256, document_id=document.id))
+
+
+def _add_document(session: Session, plan: pj.Plan, org_id: int | None, replaced: list[db.Document], location: str,
+                  retrieved_at: dt.datetime | None, published_on: dt.date | None) -> db.Document:
+    info = plan.document
+    period = info.period or pj.Period()
+    kind = info.kind
     now = utc_now()
     document = db.Document(
         organisation_id=org_id, organisation_name=info.organisation.name,
@@ -83,7 +151,7 @@ def _add_document(session: Session, plan: pj.Plan, location: str, retrieved_at: 
         old.superseded_by_id = document.id
     session.add(db.ExtractionRun(ran_at=now, extractor_version=config.EXTRACTOR_VERSION, status="loaded",
                                  source=location, sha256=info.sha256, document_id=document.id))
-    return document, replaced
+    return document
 
 
 def _provenance(item: pj.Provenance | None) -> dict[str, Any]:

@@ -108,10 +108,11 @@ class DocumentRow:
     trust: str
     kind: str
     period: str | None
-    format: str
+    format: str  # "docx+pdf" for a document with renditions in other formats
     version: int
     current: bool
     location: str
+    renditions: tuple[str, ...] = ()  # where its other renditions were read from
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -123,7 +124,14 @@ def list_documents(engine: Engine, *, all_versions: bool = False) -> list[Docume
     if not all_versions:
         statement = statement.where(db.Document.superseded_by_id.is_(None))
     with Session(engine) as session:
-        return [DocumentRow(id=d.id, ods_code=d.organisation_code, trust=d.organisation_name, kind=d.kind,
-                            period=d.period_label, format=d.format, version=d.version,
-                            current=d.superseded_by_id is None, location=d.location)
-                for d in session.scalars(statement)]
+        others: dict[int, list[db.Rendition]] = {}
+        for rendition in session.scalars(select(db.Rendition).order_by(db.Rendition.id)):
+            others.setdefault(rendition.document_id, []).append(rendition)
+        rows = []
+        for d in session.scalars(statement):
+            copies = others.get(d.id, [])
+            rows.append(DocumentRow(id=d.id, ods_code=d.organisation_code, trust=d.organisation_name, kind=d.kind,
+                                    period=d.period_label, format="+".join([d.format, *(r.format for r in copies)]),
+                                    version=d.version, current=d.superseded_by_id is None, location=d.location,
+                                    renditions=tuple(r.location for r in copies)))
+        return rows

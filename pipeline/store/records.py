@@ -32,7 +32,13 @@ def known_sha256(engine: Engine, sha256: str) -> bool:
 def document_with_sha256(engine: Engine, sha256: str) -> int | None:
     """The id of the document loaded from these bytes, if any."""
     with Session(engine) as session:
-        return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256))
+        return loaded_as(session, sha256)
+
+
+def loaded_as(session: Session, sha256: str) -> int | None:
+    """The document these bytes were loaded as (its own file or another rendition), if any."""
+    return session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256)) or \
+        session.scalar(select(db.Rendition.document_id).where(db.Rendition.sha256 == sha256))
 
 
 def record_failure(engine: Engine, source: str, error: str, sha256: str | None = None) -> None:

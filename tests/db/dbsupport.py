@@ -47,6 +47,36 @@ def gold_plans() -> tuple[tuple[Path, Plan], ...]:
     return tuple(found)
 
 
+def rendition_of() -> dict[str, Path]:
+    """For each corpus file that is another rendition of an earlier one (the same plan in
+    another format: same trust, title, period and items), that earlier file."""
+    first: dict[tuple, tuple[Path, Plan]] = {}
+    found = {}
+    for path, plan in gold_plans():
+        doc = plan.document
+        key = (doc.organisation.name, doc.title, doc.kind, doc.period.model_dump_json() if doc.period else None)
+        if key in first and first[key][1].document.format != doc.format \
+                and first[key][1].commitments == plan.commitments:
+            found[path.name] = first[key][0]
+        else:
+            first.setdefault(key, (path, plan))
+    return found
+
+
+def document_plans() -> tuple[tuple[Path, Plan], ...]:
+    """The corpus as the documents it loads as: one per plan, renditions left out."""
+    renditions = rendition_of()
+    return tuple((path, plan) for path, plan in gold_plans() if path.name not in renditions)
+
+
+def newer_version(plan: Plan) -> Plan:
+    """A new version of `plan` (same trust, kind, period and format): its first commitment
+    reworded, new bytes."""
+    newer = with_changes(plan, sha256=f"{int(plan.document.sha256, 16) ^ 1:064x}")
+    newer.commitments[0].text += " (revised)"
+    return newer
+
+
 def row_counts(engine: Engine) -> dict[str, int]:
     """Rows in every table."""
     with engine.connect() as connection:

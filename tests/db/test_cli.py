@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from pipeline.cli.commands import cli
 from pipeline.store.load import load_plan
 from schemas.plan import Plan
-from tests.db.dbsupport import gold_plans, reader_url, row_counts
+from tests.db.dbsupport import document_plans, gold_plans, newer_version, reader_url, rendition_of, row_counts
 from tests.db.test_research import current_gold
 
 
@@ -29,10 +29,12 @@ def corpus(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def test_show_gives_back_the_plan_json_it_was_loaded_from(corpus: dict[str, int]) -> None:
-    for path, plan in gold_plans():
+    for path, plan in document_plans():
         result = CliRunner().invoke(cli, ["show", str(corpus[path.name]), "--format", "json"])
         assert result.exit_code == 0, result.output
         assert Plan.from_json(result.stdout) == plan
+    for rendition, first in rendition_of().items():  # another format of one document: the same document
+        assert corpus[rendition] == corpus[first.name]
 
 
 def test_show_of_a_missing_document_is_an_error(corpus: dict[str, int]) -> None:
@@ -107,11 +109,15 @@ def test_export_writes_every_table_of_the_current_documents(corpus: dict[str, in
     assert described["description"].notna().all()  # every exported column is described
 
 
-def test_export_of_every_version_and_of_some_documents(corpus: dict[str, int], tmp_path: Path) -> None:
+def test_export_of_every_version_and_of_some_documents(corpus: dict[str, int], engine: Engine,
+                                                      tmp_path: Path) -> None:
+    path, plan = document_plans()[0]
+    load_plan(engine, newer_version(plan), source=str(path))  # the first plan's next version
     every, some = tmp_path / "every", tmp_path / "some"
     assert CliRunner().invoke(cli, ["export", "--all-versions", "--out", str(every)]).exit_code == 0
     assert CliRunner().invoke(cli, ["export", "--where", "ods_code = 'RRK'", "--out", str(some)]).exit_code == 0
-    assert len(pd.read_csv(every / "commitments.csv")) == sum(len(plan.commitments) for _, plan in gold_plans())
+    assert len(pd.read_csv(every / "commitments.csv")) == len(plan.commitments) + sum(
+        len(plan.commitments) for plan in current_gold())
     chosen = pd.read_csv(some / "commitments.csv", dtype={"ods_code": str})
     assert set(chosen["ods_code"]) == {"RRK"} and len(chosen) == sum(
         len(plan.commitments) for plan in current_gold() if plan.document.organisation.code == "RRK")
@@ -222,11 +228,13 @@ def test_ingest_reports_each_file_the_files_it_skipped_and_json(engine: Engine, 
     assert by_name["broken.pdf"]["error_type"] == "CorruptFile"
 
 
-def test_documents_lists_current_versions_unless_asked_for_all(corpus: dict[str, int]) -> None:
+def test_documents_lists_current_versions_unless_asked_for_all(corpus: dict[str, int], engine: Engine) -> None:
+    path, plan = document_plans()[0]
+    newer = load_plan(engine, newer_version(plan), source=str(path)).document_id
     current = json.loads(CliRunner().invoke(cli, ["documents", "--json"]).stdout)
     everything = json.loads(CliRunner().invoke(cli, ["documents", "--json", "--all-versions"]).stdout)
-    assert sorted(row["id"] for row in everything) == sorted(corpus.values())
+    assert sorted(row["id"] for row in everything) == sorted({*corpus.values(), newer})
     assert [row for row in everything if row["current"]] == current
-    assert len(current) < len(everything)  # the Word and PDF copies of a plan: the later one is current
+    assert [row["id"] for row in everything if not row["current"]] == [corpus[path.name]]  # superseded by newer
     table = CliRunner().invoke(cli, ["documents"])
     assert "University Hospitals Birmingham NHS Foundation Trust" in table.stdout  # not broken over lines

@@ -12,20 +12,15 @@ from sqlalchemy import Engine
 from pipeline.store.load import load_plan
 from pipeline.store.query import run_query
 from schemas.plan import Plan
-from tests.db.dbsupport import gold_plans, reader_url
+from tests.db.dbsupport import document_plans, gold_plans, reader_url
 
 TIMEOUT_S = 30.0
 
 
 def current_gold() -> list[Plan]:
-    """The plans that stay current once the corpus is loaded in order: a later plan of the
-    same trust, title and period (the Word and PDF renditions) supersedes the earlier."""
-    latest: dict[tuple, Plan] = {}
-    for _, plan in gold_plans():
-        doc = plan.document
-        latest[(doc.organisation.name, doc.title, doc.period.start if doc.period else None, doc.source
-                if not (doc.period and doc.period.start) else None)] = plan
-    return list(latest.values())
+    """The plans current once the corpus is loaded in order: one per document (the Word and
+    PDF copies of a plan are one document, two renditions)."""
+    return [plan for _, plan in document_plans()]
 
 
 @pytest.fixture

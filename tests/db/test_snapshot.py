@@ -16,7 +16,7 @@ from pipeline.cli.commands import cli
 from pipeline.store.engine import make_engine
 from pipeline.store.load import load_plan
 from schemas import tables as db
-from tests.db.dbsupport import gold_plans, reader_url, row_counts
+from tests.db.dbsupport import document_plans, gold_plans, reader_url, row_counts
 from tests.db.test_research import current_gold
 
 
@@ -32,7 +32,7 @@ def test_a_snapshot_holds_every_row_and_view_in_one_file(loaded: Engine, tmp_pat
     out = tmp_path / "handout" / "trustplans-snapshot.db"
     result = CliRunner().invoke(cli, ["snapshot", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{out}: {len(gold_plans())} documents")
+    assert result.stdout.startswith(f"{out}: {len(document_plans())} documents")
     assert sorted(path.name for path in out.parent.iterdir()) == [out.name]  # nothing left beside it
     with sqlite3.connect(out) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # readable where nothing is writable

@@ -48,3 +48,13 @@ def test_titles_not_listed_are_their_own_role() -> None:
 @pytest.mark.parametrize("title", [None, "", "   "])
 def test_no_title_has_no_role(title: str | None) -> None:
     assert canonical_role(title) is None
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("Director of Nursing, Allied Health Professionals and Quality", "Chief Nurse"),
+    ("Medical Director and Deputy Chief Executive", "Medical Director"),
+    ("Director of Finance and Estates", "Chief Financial Officer"),
+    ("Chief Operating Officer & Deputy Chief Executive", "Chief Operating Officer"),
+])
+def test_a_combined_title_is_the_role_it_names_first(title: str, role: str) -> None:
+    assert canonical_role(title) == CanonicalRole(role, is_lead=True)
