@@ -285,6 +285,43 @@ def corrections(as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--json", "as_json", is_flag=True, help="The changes as a JSON list.")
+def diff(first: str, second: str, as_json: bool) -> None:
+    """What changed from FIRST to SECOND: each a loaded document's id, or a plan file (read
+    as `extract` reads it). Lists the commitments added, dropped, reworded, moved to another
+    owner, slipped or brought forward; "same content" when nothing did."""
+    from pipeline.cli.render import print_result
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.plan_diff import diff_plans
+    from pipeline.store.query import QueryResult
+
+    def plan_of(argument: str):
+        if argument.isdigit():
+            from pipeline.store.read import plan_from_db
+
+            return plan_from_db(read_only_engine(config.settings().database_url), int(argument))
+        from pipeline.runs.document import extract_plan
+
+        return extract_plan(argument)
+
+    try:
+        changes = diff_plans(plan_of(first), plan_of(second))
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "could not read the documents", config.settings().database_url))
+    if as_json:
+        click.echo(json.dumps([change.as_dict() for change in changes], indent=1, ensure_ascii=False))
+    elif not changes:
+        click.echo("same content")
+    else:
+        print_result(QueryResult(["change", "ref", "commitment", "before", "after"],
+                                 [(c.change, c.ref, c.commitment, c.before, c.after) for c in changes]))
+
+
+@cli.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def snapshot(out: Path) -> None:
     """Write the whole database (SQLite or PostgreSQL) to OUT, a new self-contained SQLite file

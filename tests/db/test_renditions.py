@@ -3,6 +3,7 @@ versions; a copy in another format whose content differs is still a new version.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -59,3 +60,19 @@ def test_agreement_sets_aside_case_and_punctuation_and_counts_repeats() -> None:
     assert agreement(["A", "A", "B"], ["A", "B", "B"]) == 2 / 3
     assert agreement([], ["A"]) == agreement(["A"], []) == 0.0
     assert agreement([f"item {n}" for n in range(10)], [f"item {n}" for n in range(9)] + ["other"]) >= SAME_CONTENT
+
+
+def test_diff_of_two_loaded_versions_by_their_ids(engine: Engine, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli.commands import cli
+    from tests.db.dbsupport import newer_version
+
+    (word, word_plan), _ = _copies()
+    first = load_plan(engine, word_plan, source=str(word))
+    second = load_plan(engine, newer_version(word_plan), source=str(word))
+    monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    done = CliRunner().invoke(cli, ["diff", str(first.document_id), str(second.document_id), "--json"])
+    assert done.exit_code == 0, done.output
+    [change] = json.loads(done.stdout)
+    assert (change["change"], change["after"]) == ("reworded", word_plan.commitments[0].text + " (revised)")
