@@ -322,6 +322,41 @@ def diff(first: str, second: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--allow-sql", is_flag=True, help="Let visitors run their own SQL (canned queries always run).")
+def browse(host: str, port: int, allow_sql: bool) -> None:
+    """Browse the database in Datasette: every table and view titled and described, facets on
+    trust, region, ICS, kind, period, portfolio, role and due date, and canned queries for the
+    common cross-trust questions. Serves a snapshot of the database (SQLite or PostgreSQL)
+    taken at start, opened immutable. Runs until stopped."""
+    import tempfile
+
+    from pipeline.store.browse import datasette_metadata
+    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.snapshot import snapshot
+
+    url = config.settings().database_url
+    work = Path(tempfile.mkdtemp(prefix="trustplans-browse-"))
+    database = work / "trustplans.db"
+    try:
+        snapshot(url, database)  # what is loaded now, WAL included, in one file Datasette opens immutable
+        metadata = datasette_metadata(read_only_engine(f"sqlite:///{database}"), database.stem)
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "could not open the database", url))
+    (work / "metadata.json").write_text(json.dumps(metadata, indent=1), encoding="utf-8")
+    command = [sys.executable, "-m", "datasette", "serve", "--immutable", str(database), "--host", host,
+               "--port", str(port), "--metadata", str(work / "metadata.json"),
+               "--setting", "sql_time_limit_ms", str(int(config.QUERY_TIMEOUT_S * 1000)),
+               "--setting", "facet_time_limit_ms", "3000",  # facets over every current commitment
+               "--setting", "default_allow_sql", "on" if allow_sql else "off"]
+    click.echo(f"browse: http://{host}:{port}/{database.stem} (Ctrl-C stops)", err=True)
+    os.execv(sys.executable, command)
+
+
+@cli.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def snapshot(out: Path) -> None:
     """Write the whole database (SQLite or PostgreSQL) to OUT, a new self-contained SQLite file

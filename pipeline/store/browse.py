@@ -1,0 +1,82 @@
+"""The database for Datasette (`trustplans browse`): metadata that titles and describes every
+table, view and column (from the data dictionary), facets on the views, and canned queries for
+the common cross-trust questions. Datasette itself is run by the command, over the SQLite file
+opened immutable (a PostgreSQL database through a snapshot)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from pipeline.store.dictionary import data_dictionary
+
+_FACETS = {
+    "v_commitments": ["trust", "region", "ics", "document_kind", "period_label", "portfolios", {"date": "due_end"}],
+    "v_commitment_owners": ["trust", "region", "ics", "document_kind", "period_label", "portfolio", "role",
+                            {"date": "due_end"}],
+    "v_indicators": ["trust", "region", "document_kind", "period_label", "direction", "target_unit"],
+    "v_portfolio_by_trust": ["trust", "plan_year", "portfolio"],
+    "documents": ["organisation_name", "kind", "format", "period_label"],
+}
+
+QUERIES: dict[str, dict[str, str]] = {
+    "commitments_per_portfolio": {
+        "title": "Commitments per portfolio per trust",
+        "sql": "SELECT trust, plan_year, portfolio, commitments FROM v_portfolio_by_trust "
+               "ORDER BY trust, commitments DESC",
+    },
+    "who_owns_what": {
+        "title": "Who owns what in one trust",
+        "description": "Each canonical role's commitments in a trust's current plans (trust: part of its name).",
+        "sql": "SELECT role, printed_title, count(*) AS commitments FROM v_commitment_owners "
+               "WHERE trust LIKE '%' || :trust || '%' GROUP BY role, printed_title ORDER BY commitments DESC",
+    },
+    "due_in_a_quarter": {
+        "title": "Commitments due in a period",
+        "description": "Commitments whose due date ends between two dates (YYYY-MM-DD), e.g. a quarter.",
+        "sql": "SELECT trust, commitment_ref, commitment, owners, due_raw, due_end FROM v_commitments "
+               "WHERE due_end BETWEEN :start AND :end ORDER BY due_end, trust",
+    },
+    "numeric_targets_by_theme": {
+        "title": "Indicators with numeric targets, by theme",
+        "sql": "SELECT i.trust, t.title AS theme, i.objective, i.indicator, i.direction, i.target_comparator, "
+               "i.target_value, i.target_unit FROM v_indicators i "
+               "LEFT JOIN objectives o ON o.document_id = i.document_id AND o.ref = i.objective_ref "
+               "LEFT JOIN themes t ON t.id = o.theme_id "
+               "WHERE i.target_value IS NOT NULL ORDER BY i.trust, theme, i.objective",
+    },
+    "changes_since_previous_plan": {
+        "title": "What a plan added and dropped since its previous version",
+        "description": "document_id: the newer version (see documents).",
+        "sql": "SELECT 'added' AS change, c.ref, c.text FROM commitments c WHERE c.document_id = :document_id "
+               "AND lower(c.text) NOT IN (SELECT lower(p.text) FROM commitments p JOIN documents d "
+               "ON d.id = p.document_id WHERE d.superseded_by_id = :document_id) "
+               "UNION ALL SELECT 'dropped', p.ref, p.text FROM commitments p JOIN documents d "
+               "ON d.id = p.document_id WHERE d.superseded_by_id = :document_id AND lower(p.text) NOT IN "
+               "(SELECT lower(c.text) FROM commitments c WHERE c.document_id = :document_id)",
+    },
+}
+
+
+def datasette_metadata(engine: Engine, database: str) -> dict[str, Any]:
+    """Datasette metadata for the database served under the name `database`."""
+    tables: dict[str, dict[str, Any]] = {}
+    for entry in data_dictionary(engine):
+        table = tables.setdefault(entry.table, {"title": _title(entry.table), "description": entry.table_description,
+                                                "columns": {}})
+        table["columns"][entry.column] = entry.description
+        if entry.table in _FACETS:
+            table["facets"] = _FACETS[entry.table]
+        if entry.table in ("alembic_version",):
+            table["hidden"] = True
+    return {
+        "title": "trustplans: NHS trusts' plans, compared",
+        "description": "Commitments, owners, due dates and indicators read from NHS trusts' published plans. "
+                       "Views (v_*) hold current documents; v_*_all_versions every version.",
+        "databases": {database: {"tables": tables, "queries": QUERIES}},
+    }
+
+
+def _title(table: str) -> str:
+    return table.removeprefix("v_").replace("_", " ").capitalize()

@@ -1,0 +1,105 @@
+"""`trustplans browse`: a real Datasette server over the loaded corpus (a snapshot opened
+immutable, from SQLite or PostgreSQL), on 127.0.0.1, queried over HTTP: titles and
+descriptions from the data dictionary, facets, canned queries; visitors' own SQL only with
+--allow-sql; the database file left byte for byte as it was (a snapshot is served)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from pipeline.store.load import load_plan
+from tests.db.dbsupport import gold_plans
+from tests.db.test_research import current_gold
+
+TRUSTPLANS = str(Path(sys.executable).with_name("trustplans"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+    """(base URL of the database in Datasette, the sha256 of the SQLite file or '')."""
+    for path, plan in gold_plans():
+        load_plan(engine, plan, source=str(path))
+    url = engine.url.render_as_string(hide_password=False)
+    database = make_url(url).database if engine.dialect.name == "sqlite" else None
+    before = hashlib.sha256(Path(database).read_bytes()).hexdigest() if database else ""
+    port = _free_port()
+    server = subprocess.Popen([TRUSTPLANS, "browse", "--port", str(port), *getattr(request, "param", [])],
+                              env={**os.environ, "TRUSTPLANS_DATABASE_URL": url}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/trustplans"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.communicate()[1]
+            assert time.monotonic() < deadline, "Datasette did not start"
+            time.sleep(0.3)
+        yield base, before
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    if database:
+        assert hashlib.sha256(Path(database).read_bytes()).hexdigest() == before  # immutable
+
+
+def test_views_are_described_and_faceted(served: tuple[str, str]) -> None:
+    base, _ = served
+    table = httpx.get(f"{base}/v_commitment_owners.json", params={"_facet": "role", "_size": "1"}).json()
+    assert table["facet_results"]["role"]["results"]  # the role facet counts roles
+    nurses = httpx.get(f"{base}/v_commitment_owners.json", params={"role": "Chief Nurse", "_size": "max"}).json()
+    printed = {row[nurses["columns"].index("printed_title")] for row in nurses["rows"]}
+    assert {"ECN", "Chief Nurse"} <= printed  # one role however the trust titles it
+    metadata = httpx.get(f"{base.rsplit('/', 1)[0]}/-/metadata.json").json()
+    [database] = metadata["databases"].values()
+    owners = database["tables"]["v_commitment_owners"]
+    assert owners["description"].startswith("Commitments of current documents, one row per commitment and owner")
+    assert "Canonical role" in owners["columns"]["role"]
+    assert set(owners["facets"][:3]) == {"trust", "region", "ics"}
+
+
+def test_canned_queries_answer_the_cross_trust_questions(served: tuple[str, str]) -> None:
+    base, _ = served
+    per_portfolio = httpx.get(f"{base}/commitments_per_portfolio.json", params={"_shape": "array"}).json()
+    assert sum(row["commitments"] for row in per_portfolio) >= sum(len(p.commitments) for p in current_gold())
+    owned = httpx.get(f"{base}/who_owns_what.json", params={"trust": "Kingsbridge", "_shape": "array"}).json()
+    assert owned and all(row["commitments"] > 0 for row in owned)
+    due = httpx.get(f"{base}/due_in_a_quarter.json",
+                    params={"start": "2023-07-01", "end": "2023-09-30", "_shape": "array"}).json()
+    assert due and all("2023-07-01" <= row["due_end"] <= "2023-09-30" for row in due)
+    targets = httpx.get(f"{base}/numeric_targets_by_theme.json", params={"_shape": "array"}).json()
+    assert targets and all(row["target_value"] is not None for row in targets)
+
+
+def test_visitors_own_sql_is_refused(served: tuple[str, str]) -> None:
+    base, _ = served
+    assert httpx.get(f"{base}.json", params={"sql": "SELECT 1"}).status_code == 403
+
+
+@pytest.mark.parametrize("served", [["--allow-sql"]], indirect=True)
+def test_allow_sql_lets_visitors_query_but_never_write(served: tuple[str, str]) -> None:
+    base, _ = served
+    answer = httpx.get(f"{base}.json", params={"sql": "SELECT count(*) AS n FROM v_commitments", "_shape": "array"})
+    assert answer.json() == [{"n": sum(len(p.commitments) for p in current_gold())}]
+    assert httpx.get(f"{base}.json", params={"sql": "DELETE FROM commitments"}).status_code >= 400
