@@ -357,6 +357,26 @@ def browse(host: str, port: int, allow_sql: bool) -> None:
 
 
 @cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write to [default: data/processed/report].")
+def report(out_dir: Path | None) -> None:
+    """Charts of the current plans (PNG) in an HTML page per trust and one comparing trusts:
+    commitments by portfolio, due dates by financial quarter, indicators by direction."""
+    from pipeline.store.charts import write_report
+    from pipeline.store.engine import database_error, read_only_engine
+
+    settings = config.settings()
+    try:
+        pages = write_report(read_only_engine(settings.database_url), out_dir or settings.processed_dir / "report")
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, "report failed", settings.database_url))
+    for page in pages:
+        click.echo(page)
+
+
+@cli.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def snapshot(out: Path) -> None:
     """Write the whole database (SQLite or PostgreSQL) to OUT, a new self-contained SQLite file
