@@ -8,12 +8,15 @@ import os
 import sys
 import textwrap
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from pipeline import config
 from schemas.errors import TrustplansError
+
+if TYPE_CHECKING:
+    from schemas.plan import Plan
 
 _ALLOW_PRIVATE_URLS = click.option(
     "--allow-private-urls", is_flag=True,
@@ -60,8 +63,10 @@ def cli(ctx: click.Context, database_url: str | None, quiet: bool, verbose: int)
 @click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="json: plan JSON (schemas/plan.schema.json); table: a readable view.")
+@click.option("--overlay", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also draw each PDF page with the tables, cells and records found, as PNGs into this folder.")
 @_ALLOW_PRIVATE_URLS
-def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
+def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | None) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
     from pipeline.cli.render import render_table
     from pipeline.fetch.sources import Source
@@ -71,10 +76,25 @@ def extract(source: str, fmt: str, allow_private_urls: bool) -> None:
     result = run_document(Source(location=source), settings, load_into_database=False)
     if result.plan is None:
         _fail_with(result.error or f"{source}: no plan", result.exit_code or 1)
+    if overlay is not None:
+        _draw_overlay(Path(source), result.plan, overlay)
     if fmt == "json":
         click.echo(result.plan.to_json())
     else:
         render_table(result.plan)
+
+
+def _draw_overlay(source: Path, plan: Plan, out_dir: Path) -> None:
+    """PNGs of a PDF's pages with its tables, cells and records drawn (stderr names them)."""
+    from extractors.overlay import draw_pages, record_marks, table_marks
+    from extractors.registry import read_document
+
+    if plan.document.format not in ("pdf", "scanned-pdf"):
+        click.echo(f"trustplans: overlay: {source}: only PDF pages are drawn", err=True)
+        return
+    marks = [*table_marks(read_document(source)), *record_marks(plan)]
+    for page in draw_pages(source, marks, out_dir):
+        click.echo(f"overlay: {page}", err=True)
 
 
 @cli.command()
