@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything trustplans needs on a fresh Debian machine: system packages
-# (PostgreSQL server for the tests, Tesseract for scanned PDFs), a .venv with the pinned
+# (PostgreSQL server for the tests, Tesseract for scanned PDFs, Chromium for the browser tests), a .venv with the pinned
 # dependency set (requirements.lock) and the project installed in it. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr tesseract-ocr-eng)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)  # browser tests (Playwright drives it)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_apt[*]}"
