@@ -70,9 +70,15 @@ def test_readable_views_piped_never_break_a_word(env: dict[str, str], readable: 
     (["db", "create-reader", "someone"], 1),  # SQLite has no roles: one line saying so
     (["query", "SELECT * FROM no_such_table"], 1),
     (["show", "999"], 1),
+    (["correct", "1", "--commitment", "no such item", "--set", "due", "Q1"], 1),
+    (["corrections"], 0),
+    (["diff", "1", str(WAH)], 0),
+    (["report", "--out", "{work}/report"], 0),
+    (["refresh", "--registry", "{work}/sources.csv"], 0),
 ])
 def test_every_subcommand_ends_in_output_or_one_line(env: dict[str, str], tmp_path: Path, args: list[str],
                                                      code: int) -> None:
+    (tmp_path / "sources.csv").write_text(f"ods_code,kind,location\n,strategy,{SWBH}\n", encoding="utf-8")
     done = run(*(arg.format(work=tmp_path) for arg in args), env=env)
     assert done.returncode == code, done.stderr
     if code:
