@@ -161,6 +161,16 @@ def add_grid_table(word: DocxDocument, rows: Sequence[Sequence[str]]) -> DocxTab
     return table
 
 
+def plan_table_docx(path: Path, rows: Sequence[Sequence[str]], title: str = "Annual Plan 2024/25") -> Path:
+    """A Word plan: its title, one numbered objective heading and a table of `rows` (the first
+    the header)."""
+    word = new_docx()
+    word.add_heading(title, 0)
+    word.add_heading("1 Timely care", 1)
+    add_grid_table(word, rows)
+    return save(word, path)
+
+
 def add_numbered_items(word: DocxDocument, cell: _Cell, items: Sequence[str]) -> None:
     """A "List Number" list restarted at 1 in this cell (its own w:num), as Word writes it."""
     num_id = restart_style_list(word, "List Number")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from pipeline import config
 from pipeline.cli.commands import cli
-from tests.builders import add_grid_table, new_docx, save
+from tests.builders import plan_table_docx
 
 HEADER = ["Ref", "Action", "Lead", "Due"]
 BEFORE = [["1.1", "Open a frailty assessment unit at the front door", "COO", "Q2 2024/25"],
@@ -24,11 +24,7 @@ AFTER = [["1.1", "Open a frailty assessment unit at the front door of the hospit
 
 
 def version(path: Path, rows: list[list[str]]) -> Path:
-    word = new_docx()
-    word.add_heading("Annual Plan 2024/25", 0)
-    word.add_heading("1 Timely care", 1)
-    add_grid_table(word, [HEADER, *rows])
-    return save(word, path)
+    return plan_table_docx(path, [HEADER, *rows])
 
 
 def test_two_versions_give_exactly_the_changes_made(tmp_path: Path) -> None:

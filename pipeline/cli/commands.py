@@ -7,8 +7,9 @@ import logging
 import os
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -18,6 +19,8 @@ from schemas.errors import TrustplansError
 if TYPE_CHECKING:
     from schemas.plan import Plan
 
+T = TypeVar("T")
+
 _ALLOW_PRIVATE_URLS = click.option(
     "--allow-private-urls", is_flag=True,
     help="Fetch from loopback, private and link-local addresses, and follow redirects to other hosts.")
@@ -25,6 +28,19 @@ _ALLOW_PRIVATE_URLS = click.option(
 
 def _fail(err: TrustplansError) -> NoReturn:
     _fail_with(str(err), err.exit_code)
+
+
+def _on_database(doing: str, url: str, work: Callable[[], T]) -> T:
+    """`work()`; a failure of it as one line: a TrustplansError as it is, any other naming the
+    database (password hidden) and what was being done."""
+    from pipeline.store.engine import database_error
+
+    try:
+        return work()
+    except TrustplansError as err:
+        _fail(err)
+    except Exception as exc:
+        _fail(database_error(exc, doing, url))
 
 
 def _fail_with(message: str, exit_code: int) -> NoReturn:
@@ -199,16 +215,12 @@ def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_j
 def documents(all_versions: bool, as_json: bool) -> None:
     """List the loaded documents: id, trust, kind, period, format, version, current, location."""
     from pipeline.cli.render import print_documents
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
     from pipeline.store.read import list_documents
 
     url = config.default_database_url()
-    try:
-        rows = list_documents(read_only_engine(url), all_versions=all_versions)
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:
-        _fail(database_error(exc, "could not list the documents", url))
+    rows = _on_database("could not list the documents", url,
+                        lambda: list_documents(read_only_engine(url), all_versions=all_versions))
     if as_json:
         click.echo(json.dumps([row.as_dict() for row in rows], indent=1))
     else:
@@ -230,17 +242,14 @@ def export(fmt: str, out_dir: Path | None, current_only: bool, where: str | None
     """Write every table a researcher needs (documents, organisations, themes, objectives,
     commitments, commitment owners, owners, indicators, glossary, portfolio by trust) and the
     data dictionary, for Excel, pandas or R."""
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
     from pipeline.store.export import export_tables
 
     settings = config.settings()
-    try:
-        written = export_tables(read_only_engine(settings.database_url), fmt, out_dir or settings.export_dir,
-                                all_versions=not current_only, where=where, bom=bom)
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:
-        _fail(database_error(exc, "export failed", settings.database_url))
+    written = _on_database("export failed", settings.database_url,
+                           lambda: export_tables(read_only_engine(settings.database_url), fmt,
+                                                 out_dir or settings.export_dir, all_versions=not current_only,
+                                                 where=where, bom=bom))
     for path in written:
         click.echo(path)
 
@@ -287,14 +296,11 @@ def corrections(as_json: bool) -> None:
     newest version still has the item (applied) or not (unmatched)."""
     from pipeline.cli.render import print_result, result_text
     from pipeline.store.corrections import list_corrections
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
     from pipeline.store.query import QueryResult
 
     url = config.settings().database_url
-    try:
-        rows = list_corrections(read_only_engine(url))
-    except Exception as exc:
-        _fail(database_error(exc, "could not list the corrections", url))
+    rows = _on_database("could not list the corrections", url, lambda: list_corrections(read_only_engine(url)))
     result = QueryResult(["id", "document_id", "item", "item_ref", "item_text", "field", "value", "status", "note"],
                          [(c.id, c.document_id, c.item, c.item_ref, c.item_text, c.field, c.value, c.status, c.note)
                           for c in rows])
@@ -313,7 +319,7 @@ def diff(first: str, second: str, as_json: bool) -> None:
     as `extract` reads it). Lists the commitments added, dropped, reworded, moved to another
     owner, slipped or brought forward; "same content" when nothing did."""
     from pipeline.cli.render import print_result
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
     from pipeline.store.plan_diff import diff_plans
     from pipeline.store.query import QueryResult
 
@@ -326,12 +332,8 @@ def diff(first: str, second: str, as_json: bool) -> None:
 
         return extract_plan(argument)
 
-    try:
-        changes = diff_plans(plan_of(first), plan_of(second))
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:
-        _fail(database_error(exc, "could not read the documents", config.settings().database_url))
+    changes = _on_database("could not read the documents", config.settings().database_url,
+                           lambda: diff_plans(plan_of(first), plan_of(second)))
     if as_json:
         click.echo(json.dumps([change.as_dict() for change in changes], indent=1, ensure_ascii=False))
     elif not changes:
@@ -383,15 +385,12 @@ def report(out_dir: Path | None) -> None:
     """Charts of the current plans (PNG) in an HTML page per trust and one comparing trusts:
     commitments by portfolio, due dates by financial quarter, indicators by direction."""
     from pipeline.store.charts import write_report
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
 
     settings = config.settings()
-    try:
-        pages = write_report(read_only_engine(settings.database_url), out_dir or settings.processed_dir / "report")
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:
-        _fail(database_error(exc, "report failed", settings.database_url))
+    pages = _on_database("report failed", settings.database_url,
+                         lambda: write_report(read_only_engine(settings.database_url),
+                                              out_dir or settings.processed_dir / "report"))
     for page in pages:
         click.echo(page)
 
@@ -401,16 +400,10 @@ def report(out_dir: Path | None) -> None:
 def snapshot(out: Path) -> None:
     """Write the whole database (SQLite or PostgreSQL) to OUT, a new self-contained SQLite file
     that can be handed out or read from a read-only share."""
-    from pipeline.store.engine import database_error
     from pipeline.store.snapshot import snapshot as write_snapshot
 
     settings = config.settings()
-    try:
-        counts = write_snapshot(settings.database_url, out)
-    except TrustplansError as err:
-        _fail(err)
-    except Exception as exc:
-        _fail(database_error(exc, "snapshot failed", settings.database_url))
+    counts = _on_database("snapshot failed", settings.database_url, lambda: write_snapshot(settings.database_url, out))
     click.echo(f"{out}: {counts.get('documents', 0)} documents, {counts.get('commitments', 0)} commitments, "
                f"{counts.get('indicators', 0)} indicators")
 
@@ -421,14 +414,12 @@ def dictionary(fmt: str) -> None:
     """What every table, view and column of the database holds (the data dictionary)."""
     from pipeline.cli.render import print_result, result_text
     from pipeline.store.dictionary import data_dictionary
-    from pipeline.store.engine import database_error, read_only_engine
+    from pipeline.store.engine import read_only_engine
     from pipeline.store.query import QueryResult
 
     settings = config.settings()
-    try:
-        entries = data_dictionary(read_only_engine(settings.database_url))
-    except Exception as exc:
-        _fail(database_error(exc, "could not read the schema", settings.database_url))
+    entries = _on_database("could not read the schema", settings.database_url,
+                           lambda: data_dictionary(read_only_engine(settings.database_url)))
     result = QueryResult(["table", "column", "type", "description"],
                          [(e.table, e.column, e.type, e.description) for e in entries])
     if fmt == "text":

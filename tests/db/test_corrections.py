@@ -23,20 +23,12 @@ from pipeline.store.read import plan_from_db
 from schemas import plan as pj
 from schemas import tables as db
 from schemas.errors import TrustplansError
-from tests.builders import add_grid_table, new_docx, save
+from tests.builders import plan_table_docx
 
 ROWS = [["Ref", "Action", "Lead", "Due"],
         ["1.1", "Open a frailty assessment unit at the front door", "COO", "Q2 2024/25"],
         ["1.2", "Open recruitment of fifty registered nurses to the wards", "Chief Nurse", "Q4 2024/25"],
         ["1.3", "Launch the virtual ward for respiratory patients", "Medical Director", "Q3 2024/25"]]
-
-
-def word_plan(path: Path, rows: list[list[str]]) -> Path:
-    word = new_docx()
-    word.add_heading("Annual Plan 2024/25", 0)
-    word.add_heading("1 Timely care", 1)
-    add_grid_table(word, rows)
-    return save(word, path)
 
 
 def ingest(engine: Engine, path: Path, tmp_path: Path):
@@ -47,7 +39,7 @@ def ingest(engine: Engine, path: Path, tmp_path: Path):
 
 def test_a_correction_survives_a_changed_version_of_the_plan(engine: Engine, tmp_path: Path) -> None:
     plan_file = tmp_path / "plan.docx"
-    first = ingest(engine, word_plan(plan_file, ROWS), tmp_path)
+    first = ingest(engine, plan_table_docx(plan_file, ROWS), tmp_path)
     assert first.status == "new"
     correct(engine, first.document_id, "commitment", "1.2", "owners", "Director of Nursing; Deputy Chief Nurse")
     correct(engine, first.document_id, "commitment", "Launch the virtual", "due", "Q1 2025/26", note="slipped")
@@ -59,7 +51,7 @@ def test_a_correction_survives_a_changed_version_of_the_plan(engine: Engine, tmp
 
     changed = [*ROWS[:3], ["1.4", "Extend the discharge lounge opening hours", "COO", "Q1 2024/25"]]  # 1.3 gone
     changed[1] = ["1.1", "Open a frailty assessment unit at the front door of the hospital", "COO", "Q2 2024/25"]
-    second = ingest(engine, word_plan(plan_file, changed), tmp_path)
+    second = ingest(engine, plan_table_docx(plan_file, changed), tmp_path)
 
     assert second.status == "changed"
     assert second.counts["corrections applied"] == 2 and second.counts["corrections that no longer match"] == 1
@@ -75,14 +67,14 @@ def test_a_correction_survives_a_changed_version_of_the_plan(engine: Engine, tmp
 
 
 def test_a_second_fix_of_an_item_whose_text_was_corrected_follows_it(engine: Engine, tmp_path: Path) -> None:
-    first = ingest(engine, word_plan(tmp_path / "plan.docx", ROWS), tmp_path)
+    first = ingest(engine, plan_table_docx(tmp_path / "plan.docx", ROWS), tmp_path)
     correct(engine, first.document_id, "commitment", "1.1", "text", "Open a frailty unit")
     made = correct(engine, first.document_id, "commitment", "Open a frailty unit", "owners", "Chief Nurse")
     assert made.item_text == ROWS[1][1]  # named by the text as extracted, as a newer version will print it
 
 
 def test_the_document_itself_can_be_corrected(engine: Engine, tmp_path: Path) -> None:
-    first = ingest(engine, word_plan(tmp_path / "plan.docx", ROWS), tmp_path)
+    first = ingest(engine, plan_table_docx(tmp_path / "plan.docx", ROWS), tmp_path)
     correct(engine, first.document_id, "document", None, "organisation", "RRK")
     correct(engine, first.document_id, "document", None, "period", "2025/26")
     info = plan_from_db(engine, first.document_id).document
@@ -98,7 +90,7 @@ def test_the_document_itself_can_be_corrected(engine: Engine, tmp_path: Path) ->
 ])
 def test_a_correction_that_names_no_single_item_is_refused(engine: Engine, tmp_path: Path, item: str,
                                                             selector: str, field: str, problem: str) -> None:
-    first = ingest(engine, word_plan(tmp_path / "plan.docx", ROWS), tmp_path)
+    first = ingest(engine, plan_table_docx(tmp_path / "plan.docx", ROWS), tmp_path)
     with pytest.raises(TrustplansError, match=problem):
         correct(engine, first.document_id, item, selector, field, "x")
     with Session(engine) as session:
@@ -119,7 +111,7 @@ def test_fixes_are_matched_to_items_as_extracted_before_any_is_applied() -> None
 
 def test_correct_and_corrections_from_the_command_line(engine: Engine, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    first = ingest(engine, word_plan(tmp_path / "plan.docx", ROWS), tmp_path)
+    first = ingest(engine, plan_table_docx(tmp_path / "plan.docx", ROWS), tmp_path)
     monkeypatch.setenv("TRUSTPLANS_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     done = CliRunner().invoke(cli, ["correct", str(first.document_id), "--commitment", "1.2", "--set", "owners",
                                     "Director of Nursing", "--set", "due", "Q1 2025/26", "--note", "board paper"])
