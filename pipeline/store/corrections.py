@@ -22,7 +22,7 @@ from normalisers.organisations import resolve_organisation, trust_with_code
 from normalisers.owners import normalise_owners
 from normalisers.targets import parse_target
 from pipeline.store.records import utc_now
-from pipeline.store.renditions import agreement
+from pipeline.store.renditions import agreement, words
 from schemas import plan as pj
 from schemas import tables as db
 from schemas.errors import TrustplansError
@@ -33,7 +33,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "document": ("organisation", "kind", "period"),
 }
 _SAME_ITEM = 0.5  # share of words an item must keep, under its printed ref, to be the same item
-_WORD = re.compile(r"\w+")
 _OWNER_LIST = re.compile(r"\s*;\s*")
 
 
@@ -84,18 +83,14 @@ def _ref_of(item: pj.Commitment | pj.Indicator) -> str | None:
     return item.ref if isinstance(item, pj.Commitment) else item.commitment_ref
 
 
-def _words(text: str | None) -> list[str]:
-    return _WORD.findall((text or "").casefold())
-
-
 def _match(plan: pj.Plan, fix: Fix) -> pj.Commitment | pj.Indicator | None:
     items = plan.commitments if fix.item == "commitment" else plan.indicators
     if fix.ref is not None:
         for item in items:
-            if _ref_of(item) == fix.ref and agreement(_words(item.text), _words(fix.text)) >= _SAME_ITEM:
+            if _ref_of(item) == fix.ref and agreement(words(item.text), words(fix.text)) >= _SAME_ITEM:
                 return item
-    key = _words(fix.text)
-    return next((item for item in items if _words(item.text) == key), None)
+    key = words(fix.text)
+    return next((item for item in items if words(item.text) == key), None)
 
 
 def _fix_item(plan: pj.Plan, item: pj.Commitment | pj.Indicator, fix: Fix) -> None:

@@ -8,16 +8,14 @@ are compared by canonical role, so "ECN" and "Chief Nurse" are the same owner.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from normalisers.canonical_roles import canonical_role
-from pipeline.store.renditions import agreement
+from pipeline.store.renditions import agreement, words
 from schemas import plan as pj
 
 SIMILAR = 0.6  # share of words two texts share to be one commitment reworded
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +46,6 @@ def diff_plans(first: pj.Plan, second: pj.Plan) -> list[Change]:
     return changes
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
 def _pairs(first: list[pj.Commitment], second: list[pj.Commitment]) -> list[tuple[pj.Commitment, pj.Commitment]]:
     left, right = list(first), list(second)
     pairs = []
@@ -62,13 +56,13 @@ def _pairs(first: list[pj.Commitment], second: list[pj.Commitment]) -> list[tupl
         right.remove(b)
 
     for b in list(right):
-        if a := next((a for a in left if _words(a.text) == _words(b.text)), None):
+        if a := next((a for a in left if words(a.text) == words(b.text)), None):
             take(a, b)
     for b in list(right):
         if b.ref and (a := next((a for a in left if a.ref == b.ref
-                                 and agreement(_words(a.text), _words(b.text)) >= SIMILAR / 2), None)):
+                                 and agreement(words(a.text), words(b.text)) >= SIMILAR / 2), None)):
             take(a, b)
-    scored = sorted(((agreement(_words(a.text), _words(b.text)), i, j) for i, a in enumerate(left)
+    scored = sorted(((agreement(words(a.text), words(b.text)), i, j) for i, a in enumerate(left)
                      for j, b in enumerate(right)), reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -88,7 +82,7 @@ def _roles(commitment: pj.Commitment) -> list[str]:
 
 def _changes(before: pj.Commitment, after: pj.Commitment) -> Iterator[Change]:
     ref, text = after.ref, after.text
-    if _words(before.text) != _words(after.text):
+    if words(before.text) != words(after.text):
         yield Change("reworded", ref, text, before.text, after.text)
     if sorted(_roles(before)) != sorted(_roles(after)):
         yield Change("moved", ref, text, "; ".join(_roles(before)) or None, "; ".join(_roles(after)) or None)

@@ -36,5 +36,10 @@ def agreement(first: Iterable[str], second: Iterable[str]) -> float:
     return sum((a & b).values()) / larger if larger and a and b else 0.0
 
 
+def words(text: str | None) -> list[str]:
+    """The words of a text in lower case, punctuation set aside: how items are compared."""
+    return _WORD.findall((text or "").casefold())
+
+
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(words(text))
