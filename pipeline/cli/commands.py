@@ -354,6 +354,7 @@ def browse(host: str, port: int, allow_sql: bool) -> None:
     taken at start, opened immutable. Runs until stopped."""
     import tempfile
 
+    from pipeline.store import datasette_plugins
     from pipeline.store.browse import datasette_metadata
     from pipeline.store.engine import database_error, read_only_engine
     from pipeline.store.snapshot import snapshot
@@ -373,7 +374,8 @@ def browse(host: str, port: int, allow_sql: bool) -> None:
                "--port", str(port), "--metadata", str(work / "metadata.json"),
                "--setting", "sql_time_limit_ms", str(int(config.QUERY_TIMEOUT_S * 1000)),
                "--setting", "facet_time_limit_ms", "3000",  # facets over every current commitment
-               "--setting", "default_allow_sql", "on" if allow_sql else "off"]
+               "--setting", "default_allow_sql", "on" if allow_sql else "off",
+               "--plugins-dir", str(Path(datasette_plugins.__file__).parent)]
     click.echo(f"browse: http://{host}:{port}/{database.stem} (Ctrl-C stops)", err=True)
     os.execv(sys.executable, command)
 

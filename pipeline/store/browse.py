@@ -1,12 +1,14 @@
 """The database for Datasette (`trustplans browse`): metadata that titles and describes every
-table, view and column (from the data dictionary), facets on the views, and canned queries for
-the common cross-trust questions. Datasette itself is run by the command, over the SQLite file
-opened immutable (a PostgreSQL database through a snapshot)."""
+table, view and column (from the data dictionary), facets on the views, canned queries for the
+common cross-trust questions, and a chart link where a picture says it better (drawn by the
+datasette-vega plugin). Datasette itself is run by the command, over the SQLite file opened
+immutable (a PostgreSQL database through a snapshot)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
 from sqlalchemy import Engine
 
 from pipeline.store.dictionary import data_dictionary
@@ -18,6 +20,13 @@ _FACETS = {
     "v_indicators": ["trust", "region", "document_kind", "period_label", "direction", "target_unit"],
     "v_portfolio_by_trust": ["trust", "plan_year", "portfolio"],
     "documents": ["organisation_name", "kind", "format", "period_label"],
+}
+
+# Charts drawn by the datasette-vega plugin from the rows shown, set by the page address's fragment
+_CHARTS = {
+    "v_portfolio_by_trust": ("Chart: commitments per portfolio, by trust",
+                             "g.mark=bar&g.x_column=portfolio&g.x_type=ordinal&g.y_column=commitments"
+                             "&g.y_type=quantitative&g.color_column=trust"),
 }
 
 QUERIES: dict[str, dict[str, str]] = {
@@ -68,6 +77,10 @@ def datasette_metadata(engine: Engine, database: str) -> dict[str, Any]:
         table["columns"][entry.column] = entry.description
         if entry.table in _FACETS:
             table["facets"] = _FACETS[entry.table]
+        if entry.table in _CHARTS:
+            label, fragment = _CHARTS[entry.table]
+            table["description_html"] = (f"{escape(entry.table_description)} "
+                                         f'<a class="chart-link" href="?_size=max#{fragment}">{escape(label)}</a>')
         if entry.table in ("alembic_version",):
             table["hidden"] = True
     return {

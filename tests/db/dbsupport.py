@@ -47,6 +47,14 @@ def gold_plans() -> tuple[tuple[Path, Plan], ...]:
     return tuple(found)
 
 
+@cache
+def extracted_plan(path: Path) -> Plan:
+    """The plan trustplans reads from a corpus file (with pages and boxes, which gold plans lack)."""
+    from pipeline.runs.document import extract_plan
+
+    return extract_plan(path)
+
+
 def rendition_of() -> dict[str, Path]:
     """For each corpus file that is another rendition of an earlier one (the same plan in
     another format: same trust, title, period and items), that earlier file."""

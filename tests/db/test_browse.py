@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from pipeline.store.load import load_plan
-from tests.db.dbsupport import gold_plans
+from tests.db.dbsupport import extracted_plan, gold_plans, rendition_of
 from tests.db.test_research import current_gold
 
 TRUSTPLANS = str(Path(sys.executable).with_name("trustplans"))
@@ -35,8 +35,10 @@ def _free_port() -> int:
 @pytest.fixture
 def served(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
     """(base URL of the database in Datasette, the sha256 of the SQLite file or '')."""
-    for path, plan in gold_plans():
-        load_plan(engine, plan, source=str(path))
+    renditions = rendition_of()
+    for path, plan in gold_plans():  # PDFs as read, with the pages their items were printed on
+        as_read = path.suffix == ".pdf" and path.name not in renditions
+        load_plan(engine, extracted_plan(path) if as_read else plan, source=str(path))
     url = engine.url.render_as_string(hide_password=False)
     database = make_url(url).database if engine.dialect.name == "sqlite" else None
     before = hashlib.sha256(Path(database).read_bytes()).hexdigest() if database else ""
@@ -103,3 +105,39 @@ def test_allow_sql_lets_visitors_query_but_never_write(served: tuple[str, str]) 
     answer = httpx.get(f"{base}.json", params={"sql": "SELECT count(*) AS n FROM v_commitments", "_shape": "array"})
     assert answer.json() == [{"n": sum(len(p.commitments) for p in current_gold())}]
     assert httpx.get(f"{base}.json", params={"sql": "DELETE FROM commitments"}).status_code >= 400
+
+
+def test_a_commitments_page_links_to_its_source_document_at_that_page(served: tuple[str, str]) -> None:
+    base, _ = served
+    root = base.rsplit("/", 1)[0]
+    rows = httpx.get(f"{base}/v_commitments.json", params={"document_format": "pdf", "_size": "max",
+                                                          "_shape": "array"}).json()
+    on_page = next(row for row in rows if row["page"])
+    html = httpx.get(f"{base}/v_commitments", params={"commitment_id": on_page["commitment_id"]}).text
+    link = f'href="/-/source/{on_page["document_id"]}#page={on_page["page"]}"'
+    assert f'<a class="source-link" {link}>p. {on_page["page"]}</a>' in html
+    document = httpx.get(f"{root}/-/source/{on_page['document_id']}")
+    location = httpx.get(f"{base}/documents/{on_page['document_id']}.json", params={"_shape": "object"}).json()
+    [row] = location.values()
+    assert document.status_code == 200 and document.headers["content-type"] == "application/pdf"
+    assert document.content == Path(row["location"]).read_bytes()
+
+
+def test_a_web_page_source_is_shown_sandboxed_and_unknown_ids_are_not_found(served: tuple[str, str]) -> None:
+    base, _ = served
+    root = base.rsplit("/", 1)[0]
+    [web] = httpx.get(f"{base}/documents.json", params={"format": "html", "_size": "1", "_shape": "array"}).json()
+    page = httpx.get(f"{root}/-/source/{web['id']}")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == "sandbox"  # none of the saved page's scripts run
+    assert httpx.get(f"{root}/-/source/999999").status_code == 404
+    elsewhere = httpx.get(f"{root}/-/source/..%2F..%2Fetc%2Fpasswd", follow_redirects=True)  # ids only
+    assert elsewhere.status_code == 404 and "root:" not in elsewhere.text
+
+
+def test_the_chart_plugin_is_loaded_and_linked(served: tuple[str, str]) -> None:
+    base, _ = served
+    root = base.rsplit("/", 1)[0]
+    plugins = {plugin["name"] for plugin in httpx.get(f"{root}/-/plugins.json").json()}
+    assert {"datasette-vega", "source_links.py"} <= plugins
+    assert 'class="chart-link"' in httpx.get(f"{base}/v_portfolio_by_trust").text

@@ -55,3 +55,34 @@ def test_a_canned_query_answers_and_the_page_is_pictured(served: tuple[str, str]
     page.screenshot(path=str(shot), full_page=True)
     with Image.open(shot) as image:
         assert image.format == "PNG" and image.size[0] >= 1280 and image.size[1] >= 400
+
+
+def test_a_commitment_links_to_its_source_page(served: tuple[str, str], browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = browser.new_page()
+    page.goto(f"{base}/v_commitments?document_format=pdf&page__notblank=1&_size=5")
+    link = page.locator("td.col-page a.source-link").first
+    href = link.get_attribute("href") or ""
+    assert "#page=" in href and link.inner_text().startswith("p. ")
+    source = page.request.get(base.rsplit("/", 1)[0] + href.split("#")[0])
+    assert source.headers["content-type"] == "application/pdf" and source.body().startswith(b"%PDF")
+    page.goto(f"{base}/v_commitments?document_format=html&_size=5")
+    commitment = page.locator("td.col-commitment").first.inner_text().strip()
+    page.locator("td.col-document_title a.source-link").first.click()
+    page.wait_for_load_state()
+    assert "/-/source/" in page.url
+    assert " ".join(commitment.split()[:4]) in " ".join(page.inner_text("body").split())
+
+
+def test_the_chart_link_draws_a_chart(served: tuple[str, str], browser: Browser, tmp_path: Path) -> None:  # noqa: F811
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/v_portfolio_by_trust")
+    page.locator("a.chart-link").click()
+    chart = page.locator("canvas").first
+    chart.wait_for(state="visible", timeout=15000)
+    shot = tmp_path / "chart.png"
+    chart.screenshot(path=str(shot))
+    with Image.open(shot) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+    assert image.size[0] > 200 and colours is not None and len(colours) > 5  # bars drawn, not a blank box

@@ -1,0 +1,1 @@
+"""Datasette plugins that `trustplans browse` loads (its --plugins-dir is this folder)."""
