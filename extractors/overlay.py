@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from schemas.document import Document
-from schemas.plan import Plan, Provenance
+from schemas.plan import Commitment, Plan, Provenance
 
 SCALE = 1.5  # pixels per point (108 dpi)
 COLOURS = {"theme": "#7c2855", "objective": "#ed8b00", "commitment": "#009639", "owner": "#330072",
@@ -75,18 +75,37 @@ def _draw(image: Image.Image, marks: list[Mark]) -> None:
             pen.text((x0 + 2, max(top - 11, 0)), mark.label[:40], fill=colour)
 
 
-def record_marks(plan: Plan) -> Iterable[Mark]:
-    """Each extracted record with a place on a page: themes, objectives, commitments (with
-    their owners and due date in the label) and indicators."""
-    items: list[tuple[str, str, Provenance | None]] = [
-        *(("theme", f"theme {t.ref or ''}", t.provenance) for t in plan.themes),
-        *(("objective", f"objective {o.ref or ''}", o.provenance) for o in plan.objectives),
-        *(("commitment", " · ".join(part for part in (
-            f"commitment {c.ref or ''}".strip(), "owner " + ", ".join(o.raw for o in c.owners) if c.owners else "",
-            f"due {c.due.raw}" if c.due else "") if part), c.provenance) for c in plan.commitments),
-        *(("indicator", "indicator", i.provenance) for i in plan.indicators),
+@dataclass(frozen=True, slots=True)
+class Record:
+    """An extracted record as an overlay shows it: kind (a key of COLOURS), label, text and where it was read."""
+
+    kind: str
+    label: str
+    text: str
+    provenance: Provenance | None
+
+
+def records(plan: Plan) -> list[Record]:
+    """The plan's themes, objectives, commitments (owners and due date in the label) and indicators."""
+    return [
+        *(Record("theme", f"theme {t.ref or ''}".strip(), t.title, t.provenance) for t in plan.themes),
+        *(Record("objective", f"objective {o.ref}".strip(), o.title, o.provenance) for o in plan.objectives),
+        *(Record("commitment", _commitment_label(c), c.text, c.provenance) for c in plan.commitments),
+        *(Record("indicator", "indicator", i.text, i.provenance) for i in plan.indicators),
     ]
-    for kind, label, provenance in items:
+
+
+def _commitment_label(commitment: Commitment) -> str:
+    parts = (f"commitment {commitment.ref or ''}".strip(),
+             "owner " + ", ".join(o.raw for o in commitment.owners) if commitment.owners else "",
+             f"due {commitment.due.raw}" if commitment.due else "")
+    return " · ".join(part for part in parts if part)
+
+
+def record_marks(plan: Plan) -> Iterable[Mark]:
+    """Each extracted record with a place on a page."""
+    for record in records(plan):
+        provenance = record.provenance
         if provenance is not None and provenance.page is not None and provenance.bbox is not None:
             x0, top, x1, bottom = provenance.bbox
-            yield Mark(provenance.page, kind, label.strip(), (x0, top, x1, bottom))
+            yield Mark(provenance.page, record.kind, record.label, (x0, top, x1, bottom))

@@ -80,7 +80,8 @@ def cli(ctx: click.Context, database_url: str | None, quiet: bool, verbose: int)
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="json: plan JSON (schemas/plan.schema.json); table: a readable view.")
 @click.option("--overlay", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Also draw each PDF page with the tables, cells and records found, as PNGs into this folder.")
+              help="Also show what was found, into this folder: each PDF page as a PNG with the tables, cells "
+                   "and records drawn; a web page or Word file as an annotated HTML copy.")
 @_ALLOW_PRIVATE_URLS
 def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | None) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
@@ -101,16 +102,22 @@ def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | Non
 
 
 def _draw_overlay(source: Path, plan: Plan, out_dir: Path) -> None:
-    """PNGs of a PDF's pages with its tables, cells and records drawn (stderr names them)."""
+    """PNGs of a PDF's pages with its tables, cells and records drawn, or an annotated HTML copy
+    of a web page or Word file (stderr names what was written)."""
     from extractors.overlay import draw_pages, record_marks, table_marks
+    from extractors.overlay_html import annotated_copy
     from extractors.registry import read_document
 
-    if plan.document.format not in ("pdf", "scanned-pdf"):
-        click.echo(f"trustplans: overlay: {source}: only PDF pages are drawn", err=True)
-        return
-    marks = [*table_marks(read_document(source)), *record_marks(plan)]
-    for page in draw_pages(source, marks, out_dir):
-        click.echo(f"overlay: {page}", err=True)
+    document = read_document(source)
+    if plan.document.format in ("pdf", "scanned-pdf"):
+        written = draw_pages(source, [*table_marks(document), *record_marks(plan)], out_dir)
+    else:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        copy = out_dir / f"{source.stem}-overlay.html"
+        copy.write_text(annotated_copy(source, document, plan), encoding="utf-8")
+        written = [copy]
+    for path in written:
+        click.echo(f"overlay: {path}", err=True)
 
 
 @cli.command()
