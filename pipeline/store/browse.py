@@ -56,14 +56,23 @@ QUERIES: dict[str, dict[str, str]] = {
                "WHERE i.target_value IS NOT NULL ORDER BY i.trust, theme, i.objective",
     },
     "changes_since_previous_plan": {
-        "title": "What a plan added and dropped since its previous version",
-        "description": "document_id: the newer version (see documents).",
-        "sql": "SELECT 'added' AS change, c.ref, c.text FROM commitments c WHERE c.document_id = :document_id "
-               "AND lower(c.text) NOT IN (SELECT lower(p.text) FROM commitments p JOIN documents d "
-               "ON d.id = p.document_id WHERE d.superseded_by_id = :document_id) "
-               "UNION ALL SELECT 'dropped', p.ref, p.text FROM commitments p JOIN documents d "
-               "ON d.id = p.document_id WHERE d.superseded_by_id = :document_id AND lower(p.text) NOT IN "
-               "(SELECT lower(c.text) FROM commitments c WHERE c.document_id = :document_id)",
+        "title": "What a plan added, dropped, moved and slipped since its previous version",
+        "description": "document_id: the newer version (see documents). Commitments are matched by their text "
+                       "(case aside); `trustplans diff` also finds reworded ones.",
+        "sql": "WITH new AS (SELECT commitment_ref AS ref, commitment AS text, owner_roles, due_end "
+               "FROM v_commitments_all_versions WHERE document_id = :document_id), "
+               "old AS (SELECT c.commitment_ref AS ref, c.commitment AS text, c.owner_roles, c.due_end "
+               "FROM v_commitments_all_versions c JOIN documents d ON d.id = c.document_id "
+               "WHERE d.superseded_by_id = :document_id) "
+               "SELECT 'added' AS change, new.ref, new.text, NULL AS before, NULL AS after FROM new "
+               "WHERE lower(new.text) NOT IN (SELECT lower(text) FROM old) "
+               "UNION ALL SELECT 'dropped', old.ref, old.text, NULL, NULL FROM old "
+               "WHERE lower(old.text) NOT IN (SELECT lower(text) FROM new) "
+               "UNION ALL SELECT 'moved to another owner', new.ref, new.text, old.owner_roles, new.owner_roles "
+               "FROM new JOIN old ON lower(old.text) = lower(new.text) "
+               "WHERE coalesce(old.owner_roles, '') <> coalesce(new.owner_roles, '') "
+               "UNION ALL SELECT 'slipped', new.ref, new.text, CAST(old.due_end AS TEXT), CAST(new.due_end AS TEXT) "
+               "FROM new JOIN old ON lower(old.text) = lower(new.text) WHERE new.due_end > old.due_end",
     },
 }
 

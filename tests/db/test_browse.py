@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from pipeline.store.load import load_plan
-from tests.db.dbsupport import extracted_plan, gold_plans, rendition_of
+from tests.db.dbsupport import extracted_plan, gold_plans, rendition_of, with_changes
 from tests.db.test_research import current_gold
 
 TRUSTPLANS = str(Path(sys.executable).with_name("trustplans"))
@@ -141,3 +141,31 @@ def test_the_chart_plugin_is_loaded_and_linked(served: tuple[str, str]) -> None:
     plugins = {plugin["name"] for plugin in httpx.get(f"{root}/-/plugins.json").json()}
     assert {"datasette-vega", "source_links.py"} <= plugins
     assert 'class="chart-link"' in httpx.get(f"{base}/v_portfolio_by_trust").text
+
+
+def test_the_changes_query_finds_what_was_added_dropped_moved_and_slipped(engine: Engine) -> None:
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from pipeline.store.browse import QUERIES
+    from schemas.plan import Due, Owner
+
+    _, plan = next((path, plan) for path, plan in gold_plans()
+                   if sum(bool(c.owners and c.due and c.due.end) for c in plan.commitments) >= 4)
+    first = load_plan(engine, plan, source="plan.docx").document_id
+    newer = with_changes(plan, sha256=f"{int(plan.document.sha256, 16) ^ 1:064x}")
+    dated = [c for c in newer.commitments if c.owners and c.due and c.due.end]
+    reworded, moved, slipped, dropped = dated[:4]
+    old_text, reworded.text = reworded.text, reworded.text + " (revised)"
+    moved.owners = [Owner(raw="Chief Finance Officer", title="Chief Finance Officer", portfolio="finance")]
+    slipped.due = Due(raw="Q4 2030/31", start=dt.date(2031, 1, 1), end=dt.date(2031, 3, 31))
+    newer.commitments.remove(dropped)
+    second = load_plan(engine, newer, source="plan.docx").document_id
+    assert second != first
+    with engine.connect() as connection:
+        rows = connection.execute(text(QUERIES["changes_since_previous_plan"]["sql"]),
+                                  {"document_id": second}).all()
+    changes = {(row.change, row.text) for row in rows}
+    assert changes == {("added", reworded.text), ("dropped", old_text), ("dropped", dropped.text),
+                       ("moved to another owner", moved.text), ("slipped", slipped.text)}
