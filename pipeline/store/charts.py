@@ -1,5 +1,6 @@
 """Pictures of the current plans (`trustplans report`): for each trust, its commitments by
-portfolio, their due dates by financial quarter and its indicators by direction; across
+portfolio, their due dates by financial quarter, its indicators by direction and its numeric
+targets by theme; across
 trusts, commitments by portfolio and trust. Static PNG charts (matplotlib) in one HTML page
 per trust and one index page comparing them."""
 
@@ -18,6 +19,11 @@ import pandas as pd  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
 
 _WIDTH, _HEIGHT, _DPI = 8, 4, 100
+_LABEL_MAX = 28  # characters of a bar's label (a theme's title can be a sentence)
+_TARGETS_BY_THEME = (
+    "SELECT i.trust, coalesce(t.title, 'no theme') AS theme FROM v_indicators i "
+    "LEFT JOIN objectives o ON o.document_id = i.document_id AND o.ref = i.objective_ref "
+    "LEFT JOIN themes t ON t.id = o.theme_id WHERE i.target_value IS NOT NULL")
 
 
 def financial_quarter(day: pd.Timestamp) -> str:
@@ -32,6 +38,7 @@ def write_report(engine: Engine, out_dir: Path) -> list[Path]:
         owners = pd.read_sql(text("SELECT trust, commitment_id, portfolio FROM v_commitment_owners"), connection)
         commitments = pd.read_sql(text("SELECT trust, commitment_id, due_end FROM v_commitments"), connection)
         indicators = pd.read_sql(text("SELECT trust, direction FROM v_indicators"), connection)
+        targets = pd.read_sql(text(_TARGETS_BY_THEME), connection)
     out_dir.mkdir(parents=True, exist_ok=True)
     by_portfolio = (owners.fillna({"portfolio": "not named"}).drop_duplicates(["trust", "commitment_id", "portfolio"])
                     .groupby(["trust", "portfolio"]).size().unstack(fill_value=0))
@@ -49,6 +56,8 @@ def write_report(engine: Engine, out_dir: Path) -> list[Path]:
             _bar(out_dir / f"{slug}-indicators.png",
                  indicators[indicators["trust"] == trust].fillna({"direction": "not stated"})
                  .groupby("direction").size(), "Indicators by the way their target points"),
+            _bar(out_dir / f"{slug}-targets.png", targets[targets["trust"] == trust].groupby("theme").size(),
+                 "Indicators with a numeric target, by theme"),
         ]
         pages.append(_page(out_dir / f"{slug}.html", trust, charts))
     return pages
@@ -58,7 +67,9 @@ def _bar(path: Path, counts: pd.Series, title: str) -> Path:
     figure, axes = plt.subplots(figsize=(_WIDTH, _HEIGHT), dpi=_DPI)
     counts = counts[counts > 0] if len(counts) else counts
     if len(counts):
-        axes.bar([str(label) for label in counts.index], counts.to_numpy(), color="#005eb8")
+        labels = [str(label) if len(str(label)) <= _LABEL_MAX else str(label)[:_LABEL_MAX - 1] + "…"
+                  for label in counts.index]
+        axes.bar(labels, counts.to_numpy(), color="#005eb8")
         axes.tick_params(axis="x", labelrotation=45)
     else:
         axes.text(0.5, 0.5, "none", ha="center", va="center", transform=axes.transAxes)

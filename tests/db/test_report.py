@@ -39,8 +39,17 @@ def test_a_page_per_trust_and_one_comparing_them(engine: Engine, tmp_path: Path,
     for href in linked.values():
         page = (tmp_path / href).read_text(encoding="utf-8")
         images = re.findall(r'<img src="([^"]+)"', page)
-        assert len(images) == 3
+        assert len(images) == 4 and images[3].endswith("-targets.png")
         for image in images:
             with Image.open(tmp_path / image) as picture:
                 assert picture.format == "PNG" and picture.size == (800, 400)
                 assert len(picture.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 2  # something drawn
+    with_targets = {plan.document.organisation.name for plan in current_gold()
+                    if any(indicator.target for indicator in plan.indicators)}
+    assert with_targets
+    for name in with_targets:
+        page = (tmp_path / linked[name.replace("&", "&amp;")]).read_text(encoding="utf-8")
+        chart = re.findall(r'<img src="([^"]+-targets.png)"', page)[0]
+        with Image.open(tmp_path / chart) as picture:
+            colours = dict((rgb, count) for count, rgb in picture.convert("RGB").getcolors(maxcolors=1 << 20))
+        assert colours.get((0, 94, 184), 0) > 200  # bars drawn, not "none"
