@@ -17,7 +17,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -51,6 +51,20 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+# python-docx's own text rules (CT_P.text, CT_R.text), compiled once: its xpath() compiles the
+# expression on every call, the most of a long table's reading time.
+_PARAGRAPH_RUNS = etree.XPath("w:r | w:hyperlink/w:r", namespaces=nsmap)
+_RUN_CONTENT = etree.XPath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab", namespaces=nsmap)
+
+
+def _run_text(run: etree._Element) -> str:
+    return "".join(str(piece) for piece in _RUN_CONTENT(run))
+
+
+def _paragraph_text(para: Paragraph) -> str:
+    return "".join(_run_text(run) for run in _PARAGRAPH_RUNS(para._p))
+
+
 class _Styles:
     """Paragraph and character styles by id, each looked up once: python-docx searches every
     style of the document on each look-up, which made a long table quadratic in practice."""
@@ -77,7 +91,7 @@ class _Styles:
 
     def is_bold(self, para: Paragraph) -> bool:
         """True when every run with text is bold (directly, by character style or paragraph style)."""
-        runs = [run for run in para.runs if run.text.strip()]
+        runs = [Run(r, para) for r in para._p.r_lst if _run_text(r).strip()]
         if not runs:
             return False
         style = self.of_paragraph(para)
@@ -130,10 +144,13 @@ class _Reader:
 
     def _lines(self, para: Paragraph) -> list[Line]:
         """A paragraph's text as lines: soft line breaks split it; empty pieces dropped."""
+        text = _paragraph_text(para)
+        if not text.strip():
+            return []
         bold = self.styles.is_bold(para)
         depth, marker = self.numbering.list_info(para)
         out = []
-        for piece in para.text.split("\n"):
+        for piece in text.split("\n"):
             text = _clean(piece)
             if text:
                 out.append(Line(text=text, bold=bold, list_depth=depth, marker=marker))

@@ -218,6 +218,7 @@ def _leading_no(masked: str) -> _Amount | None:
     return _Amount(0.0, "count", m.start("no"), m.end("no"), True) if m else None
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text, asked again for each column profile and row
 def parse_target(text: str) -> tuple[Target | None, Baseline | None]:
     """(target, baseline) stated in an indicator's text; (None, None) where it states no number."""
     try:

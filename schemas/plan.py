@@ -114,12 +114,16 @@ class Commitment(_Model):
 
 
 class Target(_Model):
+    model_config = ConfigDict(frozen=True)  # a value: the normaliser's cached results are shared
+
     comparator: Comparator
     value: float
     unit: Unit
 
 
 class Baseline(_Model):
+    model_config = ConfigDict(frozen=True)
+
     value: float
     unit: Unit
 

@@ -10,6 +10,7 @@ import json
 import shutil
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,12 +21,14 @@ from pipeline.fetch.sources import Source
 from pipeline.files import atomic_write, printable
 from pipeline.runs.summary import DocumentResult
 from pipeline.store.engine import make_engine
-from pipeline.store.load import LoadOutcome, load_plan
 from pipeline.store.records import document_with_sha256, record_failure
 from pipeline.store.write_lock import database_write_lock
 from schemas.document import Document
 from schemas.errors import NoPlanFound, TrustplansError
 from schemas.plan import Plan
+
+if TYPE_CHECKING:
+    from pipeline.store.load import LoadOutcome
 
 
 @functools.cache
@@ -71,6 +74,8 @@ def read_plan(fetched: Fetched) -> Plan:
 
 
 def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
+    from pipeline.store.load import load_plan  # the loader's normalisers (spaCy): not for a bare extract
+
     engine = engine_for(settings.database_url)
     with database_write_lock(engine):
         return load_plan(engine, plan, source=printable(fetched.source.location), retrieved_at=fetched.retrieved_at)
