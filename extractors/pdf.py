@@ -1,4 +1,5 @@
-"""PDF -> Document: the text layer read with pdfplumber, laid out by `extractors.pdf_layout`.
+"""PDF -> Document: the text layer read with pdfplumber (or PDFium: `pipeline.config.PDF_READER`,
+extractors/pdfium_page.py), laid out by `extractors.pdf_layout`.
 
 Bad input raises the project's errors, naming the file: a damaged or truncated file
 `CorruptFile`, a password-protected one `EncryptedFile`. A PDF without a text layer on any
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -21,17 +23,20 @@ from extractors.inflation import check_pdf_streams
 from extractors.pdf_check import ENCRYPTED, check_pdf
 from extractors.pdf_layout import layout_document
 from extractors.pdf_page import PageContent, read_page
+from extractors.pdfium_page import read_document
+from pipeline.config import PDF_READER
 from schemas.document import Document
 from schemas.errors import CorruptFile, EncryptedFile
 
 SCANNED_FORMAT = "scanned-pdf"
 
 
-def extract_pdf(path: Path, sha256: str) -> Document:
+def extract_pdf(path: Path, sha256: str, reader: str | None = None) -> Document:
+    """`reader`: "pdfplumber" or "pdfium"; None: the configured one (PDF_READER)."""
     source = str(path)
     check_pdf(path)
     check_pdf_streams(path)
-    pages, title = _read(path)
+    pages, title = _read_pdfium(path) if (reader or PDF_READER) == "pdfium" else _read(path)
     if not pages:
         raise CorruptFile(source, "the PDF has no pages")
     if not any(page.has_text for page in pages):
@@ -61,3 +66,11 @@ def _read(path: Path) -> tuple[list[PageContent], str | None]:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise CorruptFile(source, f"the PDF is damaged or truncated ({exc})") from exc
     return pages, title if isinstance(title, str) and title.strip() else None
+
+
+def _read_pdfium(path: Path) -> tuple[list[PageContent], str | None]:
+    """PDFium's reading (a password-protected file was refused by check_pdf already)."""
+    try:
+        return read_document(path)
+    except pdfium.PdfiumError as exc:  # a page PDFium cannot load
+        raise CorruptFile(str(path), f"the PDF is damaged or truncated ({exc})") from exc

@@ -9,6 +9,7 @@ Coordinates are PDF points from the page's top-left corner.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,36 +93,59 @@ def read_page(page: Any, number: int) -> PageContent:
     content = PageContent(number=number, width=width, height=height)
     for w in _without_overprint(page).extract_words(keep_blank_chars=False, use_text_flow=False,
                                 extra_attrs=["fontname", "size"]):
-        text = DOT_TEXT if _UNMAPPED_GLYPH.match(w["text"]) else _clean(w["text"])
-        off_page = w["x1"] < 0 or w["x0"] > width or w["bottom"] < 0 or w["top"] > height
-        if not text or off_page:  # text placed outside the page is never seen
-            continue
-        content.words.append(Word(text=text, x0=w["x0"], top=w["top"], x1=w["x1"], bottom=w["bottom"],
-                                  size=round(float(w["size"]), 1), bold=is_bold_font(w["fontname"])))
+        add_word(content, w)
     for line in page.lines:
-        content.rules.append(_rule(line["x0"], line["top"], line["x1"], line["bottom"]))
+        content.rules.append(as_rule(line["x0"], line["top"], line["x1"], line["bottom"]))
     for rect in page.rects:
-        _add_rect(content, rect)
+        add_rect(content, rect)
     for curve in page.curves:
-        _add_dot(content, curve)
+        add_dot(content, curve)
     return content
 
 
+def add_word(content: PageContent, word: Mapping[str, Any]) -> None:
+    """A word as pdfplumber's extract_words gives it (text, x0, top, x1, bottom, size, fontname)."""
+    text = DOT_TEXT if _UNMAPPED_GLYPH.match(word["text"]) else _clean(word["text"])
+    off_page = word["x1"] < 0 or word["x0"] > content.width or word["bottom"] < 0 or word["top"] > content.height
+    if not text or off_page:  # text placed outside the page is never seen
+        return
+    content.words.append(Word(text=text, x0=word["x0"], top=word["top"], x1=word["x1"], bottom=word["bottom"],
+                              size=round(float(word["size"]), 1), bold=is_bold_font(word["fontname"])))
+
+
 def _without_overprint(page: Any) -> Any:
-    """The page without characters printed twice at (nearly) the same place, as fake bold and
-    some exporters do (pdfplumber's own dedupe_chars does the same, several times slower)."""
-    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-    keep: set[int] = set()
-    for char in page.chars:
-        text, x, top = char["text"], char["x0"], char["top"]
-        tolerance = min(_OVERPRINT, 0.5 * (char["x1"] - x))  # never as far as the next letter
-        near = (placed.get((text, int(x) + dx, int(top) + dy), ()) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-        if not any(abs(x - x2) <= tolerance and abs(top - top2) <= tolerance for group in near for x2, top2 in group):
-            placed.setdefault((text, int(x), int(top)), []).append((x, top))
-            keep.add(id(char))
+    """The page without characters printed twice at (nearly) the same place (pdfplumber's own
+    dedupe_chars does the same, several times slower)."""
+    keep = {id(char) for char in printed_once(page.chars)}
     if len(keep) == len(page.chars):
         return page
     return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+
+
+def printed_once(chars: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The characters (text, x0, x1, top) less those printed twice at (nearly) the same place,
+    as fake bold and some exporters do."""
+    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    kept = []
+    for char in chars:
+        text, x, top = char["text"], char["x0"], char["top"]
+        tolerance = min(_OVERPRINT, 0.5 * (char["x1"] - x))  # never as far as the next letter
+        if not _printed_near(placed, text, x, top, tolerance):
+            placed.setdefault((text, int(x), int(top)), []).append((x, top))
+            kept.append(char)
+    return kept
+
+
+def _printed_near(placed: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x: float, top: float,
+                  tolerance: float) -> bool:
+    """Whether `text` was placed within `tolerance` of (x, top): `placed` holds each place under
+    (text, int(x), int(top)), so only the whole points the tolerance reaches are looked at."""
+    for column in range(int(x - tolerance), int(x + tolerance) + 1):
+        for row in range(int(top - tolerance), int(top + tolerance) + 1):
+            for x2, top2 in placed.get((text, column, row), ()):
+                if abs(x - x2) <= tolerance and abs(top - top2) <= tolerance:
+                    return True
+    return False
 
 
 def _clean(text: str) -> str:
@@ -130,7 +154,8 @@ def _clean(text: str) -> str:
     return text.replace(_SOFT_HYPHEN, "") + (_SOFT_HYPHEN if text.endswith(_SOFT_HYPHEN) else "")
 
 
-def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule:
+def as_rule(x0: float, top: float, x1: float, bottom: float) -> Rule:
+    """A thin box as the rule along its length."""
     if (x1 - x0) >= (bottom - top):
         y = (top + bottom) / 2
         return Rule(x0, y, x1, y)
@@ -138,14 +163,16 @@ def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule:
     return Rule(x, top, x, bottom)
 
 
-def _add_rect(content: PageContent, rect: dict[str, Any]) -> None:
+def add_rect(content: PageContent, rect: Mapping[str, Any]) -> None:
+    """A rectangle (x0, top, x1, bottom, stroke, fill, non_stroking_color): a rule when thin, a
+    bullet when small, else its four sides when stroked and a shaded area when filled."""
     x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
     width, height = x1 - x0, bottom - top
     if min(width, height) <= _RULE_MAX_THICKNESS:
         if max(width, height) > _DOT_MAX:
-            content.rules.append(_rule(x0, top, x1, bottom))
+            content.rules.append(as_rule(x0, top, x1, bottom))
         return
-    if _add_dot(content, rect):
+    if add_dot(content, rect):
         return
     if rect.get("stroke"):
         content.rules.extend([Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
@@ -162,7 +189,8 @@ def _colour(value: Any) -> tuple[float, ...]:
     return ()  # a pattern or an unknown colour space
 
 
-def _add_dot(content: PageContent, shape: dict[str, Any]) -> bool:
+def add_dot(content: PageContent, shape: Mapping[str, Any]) -> bool:
+    """A small filled, roughly square shape as a bullet word; whether it was one."""
     width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
     if not (0.8 <= width <= _DOT_MAX and 0.8 <= height <= _DOT_MAX and 0.6 <= width / height <= 1.6):
         return False
