@@ -23,6 +23,7 @@ import docx  # noqa: E402
 
 from extractors.docx import extract_docx  # noqa: E402
 from pipeline.interpret.interpreter import interpret  # noqa: E402
+from pipeline.runs.steps import collection_paused  # noqa: E402
 
 LEADS = ("Chief Nurse", "Medical Director", "Chief Operating Officer", "Director of Finance")
 
@@ -52,11 +53,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="trustplans-docx-rows-") as work:
         for rows in sorted(args.rows):
             path = long_plan(Path(work) / f"plan-{rows}.docx", rows)
-            started = time.perf_counter()
-            document = extract_docx(path, "benchmark")
-            read_s = time.perf_counter() - started
-            plan = interpret(document)
-            total = time.perf_counter() - started
+            with collection_paused():  # as a reader process reads a document (pipeline/runs/steps.py)
+                started = time.perf_counter()
+                document = extract_docx(path, "benchmark")
+                read_s = time.perf_counter() - started
+                plan = interpret(document)
+                total = time.perf_counter() - started
             growth = ""
             if first is None:
                 first = (rows, total)

@@ -72,6 +72,7 @@ class _Styles:
     def __init__(self, word: DocxDocument) -> None:
         self._part = word.part
         self._found: dict[tuple[str | None, WD_STYLE_TYPE], BaseStyle | None] = {}
+        self._bold_styles: dict[str | None, bool] = {}
 
     def _get(self, style_id: str | None, kind: WD_STYLE_TYPE) -> BaseStyle | None:
         key = (style_id, kind)
@@ -85,17 +86,24 @@ class _Styles:
     def of_run(self, run: Run) -> BaseStyle | None:
         return self._get(run._r.style, WD_STYLE_TYPE.CHARACTER)
 
+    def _bold(self, style: BaseStyle | None) -> bool:
+        if style is None:
+            return False
+        if style.style_id not in self._bold_styles:
+            self._bold_styles[style.style_id] = bool(style.font.bold)
+        return self._bold_styles[style.style_id]
+
     def name(self, para: Paragraph) -> str:
         style = self.of_paragraph(para)
         return (style.name if style is not None else "") or ""
 
-    def is_bold(self, para: Paragraph) -> bool:
-        """True when every run with text is bold (directly, by character style or paragraph style)."""
+    def is_bold(self, para: Paragraph, style: BaseStyle | None) -> bool:
+        """True when every run with text is bold (directly, by character style or by `style`,
+        the paragraph's)."""
         runs = [Run(r, para) for r in para._p.r_lst if _run_text(r).strip()]
         if not runs:
             return False
-        style = self.of_paragraph(para)
-        style_bold = bool(style is not None and style.font.bold)
+        style_bold = self._bold(style)
         for run in runs:
             bold = run.bold
             run_style = self.of_run(run) if bold is None else None
@@ -147,8 +155,9 @@ class _Reader:
         text = _paragraph_text(para)
         if not text.strip():
             return []
-        bold = self.styles.is_bold(para)
-        depth, marker = self.numbering.list_info(para)
+        style = self.styles.of_paragraph(para)
+        bold = self.styles.is_bold(para, style)
+        depth, marker = self.numbering.list_info(para, style)
         out = []
         for piece in text.split("\n"):
             text = _clean(piece)
@@ -240,9 +249,9 @@ class _Numbering:
             for ilvl, fmt in levels.items():
                 self._formats[(num.get(qn("w:numId")), ilvl)] = fmt
 
-    def list_info(self, para: Paragraph) -> tuple[int | None, str | None]:
-        num_id, ilvl = _num_pr(para, self._styles.of_paragraph(para))
-        style = self._styles.name(para)
+    def list_info(self, para: Paragraph, paragraph_style: BaseStyle | None) -> tuple[int | None, str | None]:
+        num_id, ilvl = _num_pr(para, paragraph_style)
+        style = (paragraph_style.name if paragraph_style is not None else "") or ""
         style_match = _LIST_STYLE.match(style)
         if num_id is None and style_match is None:
             return None, None
