@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 from pipeline.store.dictionary import data_dictionary
 
 _FACETS = {
-    "v_commitments": ["trust", "region", "ics", "document_kind", "period_label", "portfolios", {"date": "due_end"}],
+    "v_commitments": ["trust", "region", "ics", "document_kind", "period_label", "portfolios", "due_quarter"],
     "v_commitment_owners": ["trust", "region", "ics", "document_kind", "period_label", "portfolio", "role",
-                            {"date": "due_end"}],
+                            "due_quarter"],
     "v_indicators": ["trust", "region", "document_kind", "period_label", "direction", "target_unit"],
     "v_portfolio_by_trust": ["trust", "plan_year", "portfolio"],
     "documents": ["organisation_name", "kind", "format", "period_label"],

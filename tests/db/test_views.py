@@ -72,6 +72,17 @@ def test_every_commitment_owned_by_a_chief_nurse_however_titled(corpus_url: str)
     assert found == expected
 
 
+@pytest.mark.parametrize("view", ["v_commitments", "v_commitment_owners_all_versions"])
+def test_each_commitment_s_due_quarter_is_the_financial_quarter_of_its_due_date(corpus_url: str, view: str) -> None:
+    rows = run_query(f"SELECT due_end, due_quarter FROM {view}", corpus_url, TIMEOUT_S).rows
+    dated = [(dt.date.fromisoformat(str(end)), quarter) for end, quarter in rows if end is not None]
+    assert dated and all(quarter is None for end, quarter in rows if end is None)
+    for end, quarter in dated:  # NHS years start 1 April: March 2024 is 2023/24 Q4, April 2024 2024/25 Q1
+        start = end.year if end.month >= 4 else end.year - 1
+        assert quarter == f"{start}/{(start + 1) % 100:02d} Q{(end.month - 4) % 12 // 3 + 1}"
+    assert len({quarter for _, quarter in dated}) >= 4
+
+
 def test_owner_rows_keep_the_printed_title_and_tell_deputies_apart(corpus_url: str) -> None:
     rows = run_query("""SELECT DISTINCT printed_title, title, role, is_lead FROM v_commitment_owners_all_versions
                         WHERE role IS NOT NULL""", corpus_url, TIMEOUT_S).rows
