@@ -42,10 +42,10 @@ QUERIES: dict[str, dict[str, str]] = {
                "WHERE trust LIKE '%' || :trust || '%' GROUP BY role, printed_title ORDER BY commitments DESC",
     },
     "due_in_a_quarter": {
-        "title": "Commitments due in a period",
-        "description": "Commitments whose due date ends between two dates (YYYY-MM-DD), e.g. a quarter.",
+        "title": "Commitments due in a quarter",
+        "description": "Commitments due in one NHS financial quarter, e.g. 2023/24 Q2 (July to September 2023).",
         "sql": "SELECT trust, commitment_ref, commitment, owners, due_raw, due_end FROM v_commitments "
-               "WHERE due_end BETWEEN :start AND :end ORDER BY due_end, trust",
+               "WHERE due_quarter = :quarter ORDER BY due_end, trust",
     },
     "numeric_targets_by_theme": {
         "title": "Indicators with numeric targets, by theme",
