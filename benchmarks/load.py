@@ -1,26 +1,38 @@
-"""Load throughput (plan JSON already in memory -> database) and export time.
+"""Load throughput (plan JSON already in memory -> database) and export time, on SQLite and
+on PostgreSQL.
 
-    .venv/bin/python benchmarks/load.py                  # SQLite in a temporary folder
-    .venv/bin/python benchmarks/load.py --url URL        # any database (it must be empty)
+    .venv/bin/python benchmarks/load.py              # SQLite in a temporary folder, and a throw-away
+                                                     # PostgreSQL server (started as the tests start it)
+    .venv/bin/python benchmarks/load.py --url URL    # that PostgreSQL database instead (it must be empty)
 
 Plans are the shared corpus's gold plans with their commitments repeated; each gets its
-own sha256 so that every one is loaded. Goal: >= 5,000 commitments/s into SQLite.
+own sha256 so that every one is loaded: as a new document, a new version or a rendition (the
+corpus's Word and PDF twins). Rates count the commitments stored. Goal: >= 5,000
+commitments/s into PostgreSQL.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.config import PROJECT_ROOT
-from pipeline.store.engine import make_engine
-from pipeline.store.export import FORMATS, export_tables
-from pipeline.store.load import load_plan
-from pipeline.store.migrate import upgrade
-from schemas.plan import Plan
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.config import PROJECT_ROOT  # noqa: E402
+from pipeline.store.engine import make_engine  # noqa: E402
+from pipeline.store.export import FORMATS, export_tables  # noqa: E402
+from pipeline.store.load import load_plan  # noqa: E402
+from pipeline.store.migrate import upgrade  # noqa: E402
+from schemas.plan import Plan  # noqa: E402
+from tests.conftest import postgres_url  # noqa: E402
+from tests.db.dbsupport import row_counts  # noqa: E402
 
 GOAL_COMMITMENTS_PER_S = 5000
 GOLD_ONLY_FIELDS = ("ref_printed",)
@@ -53,43 +65,66 @@ def synthetic_plans(count: int, commitments_each: int) -> list[Plan]:
     return plans
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="database URL (default: a new SQLite file)")
-    parser.add_argument("--plans", type=int, default=20)
-    parser.add_argument("--commitments", type=int, default=1000, help="commitments per plan")
-    args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(args.url or f"sqlite:///{Path(tmp) / 'bench.db'}")
+def measure(url: str, plans: list[Plan], export_to: Path) -> float:
+    """Load `plans` into the empty database at `url` and export it; prints the figures and
+    returns the commitments stored per second."""
+    engine = make_engine(url)
+    try:
         upgrade(engine)
-        plans = synthetic_plans(args.plans, args.commitments)
-        commitments = sum(len(p.commitments) for p in plans)
-        rows = sum(len(p.commitments) + len(p.indicators) + len(p.objectives) + len(p.themes)
-                   + len(p.glossary) + sum(len(c.owners) + len(c.assurance) for c in p.commitments)
-                   for p in plans)
-
+        before = row_counts(engine)
         started = time.perf_counter()
         for number, plan in enumerate(plans):
             load_plan(engine, plan, source=f"synthetic-{number}.pdf")
         elapsed = time.perf_counter() - started
+        after = row_counts(engine)
+        commitments, rows = after["commitments"], sum(after.values()) - sum(before.values())
         rate = commitments / elapsed
-        print(f"backend: {engine.dialect.name}")
-        verdict = "met" if rate >= GOAL_COMMITMENTS_PER_S else "NOT met"
-        print(f"load: {len(plans)} plans, {commitments} commitments (~{rows} rows) in {elapsed:.2f} s: "
-              f"{rate:,.0f} commitments/s, {len(plans) / elapsed:.1f} documents/s "
-              f"(goal >= {GOAL_COMMITMENTS_PER_S:,} commitments/s: {verdict})")
+        print(f"{engine.dialect.name}: load: {len(plans)} plans ({after['documents']} documents, "
+              f"{after['renditions']} renditions), {commitments} commitments ({rows} rows) in {elapsed:.2f} s: "
+              f"{rate:,.0f} commitments/s, {len(plans) / elapsed:.1f} plans/s")
 
         started = time.perf_counter()
         for plan in plans:
             load_plan(engine, plan, source="again.pdf")
-        print(f"reload (all unchanged): {len(plans) / (time.perf_counter() - started):,.0f} documents/s")
+        print(f"{engine.dialect.name}: reload (all unchanged): "
+              f"{len(plans) / (time.perf_counter() - started):,.0f} plans/s")
 
         for fmt in FORMATS:
             started = time.perf_counter()
-            export_tables(engine, fmt, Path(tmp) / "export")
-            print(f"export {fmt}: {time.perf_counter() - started:.2f} s for {commitments} commitments")
+            export_tables(engine, fmt, export_to / engine.dialect.name)
+            print(f"{engine.dialect.name}: export {fmt}: {time.perf_counter() - started:.2f} s "
+                  f"for {commitments} commitments")
+    finally:
         engine.dispose()
+    return rate
+
+
+@contextmanager
+def postgres_database(url: str | None) -> Iterator[str]:
+    """`url`, else the `postgres` database of a throw-away server (the tests' fixture)."""
+    if url is not None:
+        yield url
+        return
+    with contextmanager(postgres_url.__wrapped__)() as server_url:
+        yield server_url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="an empty PostgreSQL database (default: a throw-away server's)")
+    parser.add_argument("--plans", type=int, default=20)
+    parser.add_argument("--commitments", type=int, default=1000, help="commitments per plan")
+    args = parser.parse_args()
+
+    plans = synthetic_plans(args.plans, args.commitments)
+    with tempfile.TemporaryDirectory() as tmp:
+        sqlite = measure(f"sqlite:///{Path(tmp) / 'bench.db'}", plans, Path(tmp))
+        with postgres_database(args.url) as url:
+            postgresql = measure(url, plans, Path(tmp))
+    verdict = "met" if postgresql >= GOAL_COMMITMENTS_PER_S else "NOT met"
+    print(f"commitments/s: SQLite {sqlite:,.0f}, PostgreSQL {postgresql:,.0f} "
+          f"(PostgreSQL/SQLite {postgresql / sqlite:.2f}); "
+          f"goal PostgreSQL >= {GOAL_COMMITMENTS_PER_S:,} commitments/s: {verdict}")
 
 
 if __name__ == "__main__":

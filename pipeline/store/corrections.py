@@ -138,6 +138,8 @@ def carry_over(session: Session, plan: pj.Plan, replaced: list[int]) -> tuple[pj
     status set (applied or unmatched). Returns the plan and the corrections, to be moved to
     the new version once it has an id."""
     rows = fixes_of(session, replaced)
+    if not rows:  # the usual case: nothing to copy the plan for
+        return plan, []
     fixed, found = apply_fixes(plan, [as_fix(row) for row in rows])
     for row, matched in zip(rows, found, strict=True):
         row.status = "applied" if matched else "unmatched"

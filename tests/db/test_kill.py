@@ -17,8 +17,8 @@ from tests.db.dbsupport import big_plan, gold_plans, row_counts
 
 COMMITMENTS = 5000
 
-# Loads a big plan and, once its commitments are in (inside the transaction), says so on
-# stdout and waits to be killed.
+# Loads a big plan and, once its commitments, owners and indicators are in (inside the
+# transaction: the indicators' links by table row come next), says so on stdout and waits to be killed.
 LOADER = f"""
 import sys, time
 sys.path.insert(0, {str(PROJECT_ROOT / 'tests' / 'db')!r})
@@ -31,7 +31,7 @@ engine = make_engine(sys.argv[1])
 
 @event.listens_for(engine, "after_cursor_execute")
 def pause_inside_transaction(conn, cursor, statement, *args):
-    if statement.lstrip().upper().startswith("INSERT INTO COMMITMENT_OWNERS"):
+    if statement.lstrip().upper().startswith("UPDATE INDICATORS"):
         print("inside", flush=True)
         time.sleep(600)
 

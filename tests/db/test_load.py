@@ -17,7 +17,7 @@ from pipeline.store.read import plan_from_db
 from pipeline.store.records import known_sha256, record_failure, record_run_summary
 from schemas import tables as db
 from schemas.plan import Indicator, Organisation, Provenance
-from tests.db.dbsupport import BACKENDS, document_plans, gold_plans, rendition_of, row_counts, with_changes
+from tests.db.dbsupport import BACKENDS, big_plan, document_plans, gold_plans, rendition_of, row_counts, with_changes
 
 CONTENT_TABLES = ("documents", "themes", "objectives", "commitments", "owners", "commitment_owners",
                   "objective_owners", "assurance_groups", "commitment_assurance", "due_dates",
@@ -132,6 +132,28 @@ def test_provenance_is_kept_on_every_extracted_row(engine: Engine) -> None:
                                      col=2, confidence=91.5)
     outcome = load_plan(engine, located, source="located.html")
     assert plan_from_db(engine, outcome.document_id) == located
+
+
+def test_a_plan_of_thousands_of_commitments_keeps_every_owner_and_link(engine: Engine) -> None:
+    plan = big_plan(2500)  # more rows than one batch of insertmanyvalues (1,000)
+    for number, indicator in enumerate(plan.indicators):  # each names a commitment further down the plan
+        indicator.commitment_ref = plan.commitments[number * 24].ref
+    outcome = load_plan(engine, plan, source="big-plan.pdf")
+
+    assert plan_from_db(engine, outcome.document_id) == plan  # each commitment with its owners and assurance
+    with Session(engine) as session:
+        ids = session.scalars(select(db.Commitment.id).where(db.Commitment.document_id == outcome.document_id)
+                              .order_by(db.Commitment.position)).all()
+        linked = session.execute(select(db.Indicator.position, db.Commitment.position)
+                                 .join(db.Commitment, db.Indicator.commitment_id == db.Commitment.id)
+                                 .where(db.Indicator.document_id == outcome.document_id)
+                                 .order_by(db.Indicator.position)).all()
+    assert len(ids) == 2500
+    assert ids == sorted(ids)  # in plan order: a link by table row takes the row's lowest id
+    first: dict[str | None, int] = {}
+    for position, commitment in enumerate(plan.commitments):
+        first.setdefault(commitment.ref, position)
+    assert linked == [(number, first[indicator.commitment_ref]) for number, indicator in enumerate(plan.indicators)]
 
 
 def test_a_load_that_fails_midway_leaves_the_database_as_it_was(engine: Engine) -> None:
