@@ -51,7 +51,7 @@ def _browse_pictures(page: Page, env: dict[str, str], out: Path) -> list[Path]:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise
                 time.sleep(0.3)
-        page.goto(f"{base}/v_commitment_owners?_facet=role&_facet=trust&role=Chief+Nurse")
+        page.goto(f"{base}/v_commitment_owners?role=Chief+Nurse")
         page.locator(".facet-results").first.evaluate("element => element.scrollIntoView()")
         page.screenshot(path=str(out / "browse.png"))
         page.goto(f"{base}/v_portfolio_by_trust")
