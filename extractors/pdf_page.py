@@ -125,26 +125,51 @@ def _without_overprint(page: Any) -> Any:
 def printed_once(chars: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The characters (text, x0, x1, top) less those printed twice at (nearly) the same place,
     as fake bold and some exporters do."""
-    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    placed: dict[tuple[str, int, int], list[tuple[float, float]]] = {}  # under (text, cell across, cell down)
     kept = []
     for char in chars:
         text, x, top = char["text"], char["x0"], char["top"]
-        tolerance = min(_OVERPRINT, 0.5 * (char["x1"] - x))  # never as far as the next letter
-        if not _printed_near(placed, text, x, top, tolerance):
-            placed.setdefault((text, int(x), int(top)), []).append((x, top))
-            kept.append(char)
+        half = 0.5 * (char["x1"] - x)
+        tolerance = half if half < _OVERPRINT else _OVERPRINT  # never as far as the next letter
+        column, row = int(x // _CELL), int(top // _CELL)
+        near = placed.get((text, column, row))
+        if near is not None and _printed_near(near, x, top, tolerance):
+            continue
+        across, down = x - column * _CELL, top - row * _CELL
+        if ((across < _REACH or across >= _CELL - _REACH or down < _REACH or down >= _CELL - _REACH)
+                and _printed_around(placed, text, x, top, tolerance, (column, row))):
+            continue
+        if near is None:
+            placed[(text, column, row)] = [(x, top)]
+        else:
+            near.append((x, top))
+        kept.append(char)
     return kept
 
 
-def _printed_near(placed: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x: float, top: float,
-                  tolerance: float) -> bool:
-    """Whether `text` was placed within `tolerance` of (x, top): `placed` holds each place under
-    (text, int(x), int(top)), so only the whole points the tolerance reaches are looked at."""
-    for column in range(int(x - tolerance), int(x + tolerance) + 1):
-        for row in range(int(top - tolerance), int(top + tolerance) + 1):
-            for x2, top2 in placed.get((text, column, row), ()):
-                if abs(x - x2) <= tolerance and abs(top - top2) <= tolerance:
-                    return True
+_CELL = 32.0  # pt: printed_once files each place kept under its cell of this size
+_REACH = _OVERPRINT + 1e-3  # how far from a character a place printed "twice" can be, to spare
+
+
+def _printed_around(placed: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x: float,
+                    top: float, tolerance: float, cell: tuple[int, int]) -> bool:
+    """Whether `text` was placed near (x, top) in a cell next to `cell` (x or top is near its edge)."""
+    for column in range(int((x - _REACH) // _CELL), int((x + _REACH) // _CELL) + 1):
+        for row in range(int((top - _REACH) // _CELL), int((top + _REACH) // _CELL) + 1):
+            near = placed.get((text, column, row))
+            if near is not None and (column, row) != cell and _printed_near(near, x, top, tolerance):
+                return True
+    return False
+
+
+def _printed_near(near: list[tuple[float, float]], x: float, top: float, tolerance: float) -> bool:
+    """Whether a place in `near` is within `tolerance` of (x, top), in a whole point the
+    tolerance reaches from it (as printed_once has always counted)."""
+    for x2, top2 in near:
+        if (abs(x - x2) <= tolerance and abs(top - top2) <= tolerance
+                and int(x - tolerance) <= int(x2) <= int(x + tolerance)
+                and int(top - tolerance) <= int(top2) <= int(top + tolerance)):
+            return True
     return False
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -100,81 +101,147 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 # --------------------------------------------------------------------------- characters
 
 
-class _Font:
-    """A text object's font: its name, its descent as pdfminer takes it (the FontDescriptor's;
-    the standard 14's own metrics by name), its size (Tf) and its advance widths."""
+def _prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """`function` (a pypdfium2.raw function) called with plain addresses and ints: half the time
+    a call takes with pypdfium2's typed pointers, without changing them for others."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
-    def __init__(self, text_object: Any) -> None:
-        self.handle = raw.FPDFTextObj_GetFont(text_object)
+
+def _unchecked(function: Any, restype: Any) -> Any:
+    """`function` called with ctypes values as they are, unconverted (a third of the time again):
+    for the calls made once a character. Pass a c_void_p for a handle (a bare int would go as a
+    C int), ints for C ints and byref() for pointers."""
+    bare = _prototype(function, restype)
+    bare.argtypes = None
+    return bare
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_text_object = _unchecked(raw.FPDFText_GetTextObject, _P)  # an int, or None for PDFium's own
+_unicode = _unchecked(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_unmapped = _unchecked(raw.FPDFText_HasUnicodeMapError, _I)
+_origin = _unchecked(raw.FPDFText_GetCharOrigin, _I)
+_char_matrix = _prototype(raw.FPDFText_GetMatrix, _I, _P, _I, _P)
+_object_font = _prototype(raw.FPDFTextObj_GetFont, _P, _P)
+_font_size = _prototype(raw.FPDFTextObj_GetFontSize, _I, _P, _P)
+_base_name = _prototype(raw.FPDFFont_GetBaseFontName, ctypes.c_ulong, _P, _P, ctypes.c_ulong)
+_descent = _prototype(raw.FPDFFont_GetDescent, _I, _P, ctypes.c_float, _P)
+_glyph_width = _prototype(raw.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, ctypes.c_float, _P)
+
+
+class _Font:
+    """A font: its name, its descent as pdfminer takes it (the FontDescriptor's; the standard
+    14's own metrics by name) and its advance widths at size 1 (its /Widths entries)."""
+
+    def __init__(self, handle: int) -> None:
+        self.handle = handle
         buffer = ctypes.create_string_buffer(_NAME_BUFFER)
-        raw.FPDFFont_GetBaseFontName(self.handle, buffer, _NAME_BUFFER)
+        _base_name(handle, ctypes.addressof(buffer), _NAME_BUFFER)
         self.name = buffer.value.decode("utf-8", "replace")
-        descent, size = ctypes.c_float(), ctypes.c_float()
-        raw.FPDFFont_GetDescent(self.handle, ctypes.c_float(1000.0), ctypes.byref(descent))
-        raw.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
+        descent = ctypes.c_float()
+        _descent(handle, 1000.0, ctypes.addressof(descent))
         standard = FONT_METRICS.get(self.name)
         self.descent = -abs(float(standard[0].get("Descent", 0) if standard else descent.value)) / 1000
-        self.size = size.value
-        self._widths: dict[int, float] = {}
+        self.widths: dict[int, float] = {}
 
     def width(self, code: int) -> float:
-        """The advance of the character at font size 1 (its /Widths entry)."""
-        if code not in self._widths:
-            width = ctypes.c_float()
-            raw.FPDFFont_GetGlyphWidth(self.handle, code, ctypes.c_float(1.0), ctypes.byref(width))
-            self._widths[code] = width.value
-        return self._widths[code]
+        """The advance of the character at font size 1, kept in `widths`."""
+        width = ctypes.c_float()
+        _glyph_width(self.handle, code, 1.0, ctypes.addressof(width))
+        self.widths[code] = width.value
+        return width.value
 
 
-def _chars(text_page: Any, to_page: Matrix) -> Iterator[Char]:
-    """The page's characters in content order, as pdfplumber's page.chars gives them."""
-    fonts: dict[int | None, _Font] = {}
-    x, y, matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_MATRIX()
-    at_x, at_y, with_matrix = ctypes.byref(x), ctypes.byref(y), ctypes.byref(matrix)
-    pa, pb, pc, pd, pe, pf = to_page
-    for index in range(raw.FPDFText_CountChars(text_page)):
-        text_object = raw.FPDFText_GetTextObject(text_page, index)
-        if not text_object:
-            continue  # a space or line break PDFium put in (FPDFText_IsGenerated), not drawn
-        key = ctypes.cast(text_object, ctypes.c_void_p).value
-        font = fonts.get(key) or fonts.setdefault(key, _Font(text_object))
-        code = raw.FPDFText_GetUnicode(text_page, index)
-        if code == _LINE_END_HYPHEN:  # PDFium's mark for a hyphen that ends a line
-            code = ord("-")
-        text = f"(cid:{code})" if raw.FPDFText_HasUnicodeMapError(text_page, index) else chr(code)
-        raw.FPDFText_GetCharOrigin(text_page, index, at_x, at_y)
-        raw.FPDFText_GetMatrix(text_page, index, with_matrix)
-        # the character's matrix (at its origin) then the page's: pdfminer's box, turned and flipped
+class _Placing:
+    """What every character of one text object shares: its font and size, and its matrix (PDFium
+    gives each character its object's) followed by the page's, as products ready to use."""
+
+    __slots__ = ("ga", "gb", "low_x", "low_y", "high_x", "high_y", "size", "font", "name", "upright")
+
+    def __init__(self, text_page: int, index: int, text_object: int, fonts: dict[int, _Font], to_page: Matrix) -> None:
+        size = ctypes.c_float()
+        _font_size(text_object, ctypes.addressof(size))
+        handle = _object_font(text_object) or 0
+        self.font = fonts.get(handle) or fonts.setdefault(handle, _Font(handle))
+        self.name, self.size = self.font.name, size.value
+        matrix = raw.FS_MATRIX()
+        _char_matrix(text_page, index, ctypes.addressof(matrix))
+        pa, pb, pc, pd, _, _ = to_page
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         ga, gb, gc, gd = a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd
-        ge, gf = x.value * pa + y.value * pc + pe, x.value * pb + y.value * pd + pf
-        low, high, advance = font.descent * font.size, (font.descent + 1) * font.size, font.width(code) * font.size
-        u0, v0 = gc * low + ge, gd * low + gf
-        u1, v1 = ga * advance + gc * high + ge, gb * advance + gd * high + gf
-        top, bottom = min(v0, v1), max(v0, v1)
-        yield {"text": text, "x0": min(u0, u1), "x1": max(u0, u1), "top": top, "bottom": bottom,
-               "size": bottom - top, "fontname": font.name, "upright": ga * gd < 0 and gb * gc >= 0}
+        low, high = self.font.descent * self.size, (self.font.descent + 1) * self.size
+        self.ga, self.gb = ga, gb
+        self.low_x, self.low_y, self.high_x, self.high_y = gc * low, gd * low, gc * high, gd * high
+        self.upright = ga * gd < 0 and gb * gc >= 0
+
+
+def _chars(text_page: Any, to_page: Matrix) -> list[Char]:
+    """The page's characters in content order, as pdfplumber's page.chars gives them: four PDFium
+    calls a character (its object, its code, whether the font maps it, its origin), the rest
+    read once a text object or once a font."""
+    page = ctypes.cast(text_page, ctypes.c_void_p)
+    fonts: dict[int, _Font] = {}
+    placings: dict[int, _Placing] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    pa, pb, pc, pd, pe, pf = to_page
+    chars: list[Char] = []
+    last = None
+    for index in range(raw.FPDFText_CountChars(text_page)):
+        text_object = _text_object(page, index)
+        if not text_object:
+            continue  # a space or line break PDFium put in (FPDFText_IsGenerated), not drawn
+        if text_object != last:  # what the object's characters share, in locals
+            placing = placings.get(text_object)
+            if placing is None:
+                placing = placings[text_object] = _Placing(page.value, index, text_object, fonts, to_page)
+            ga, gb, low_x, low_y, high_x, high_y = (placing.ga, placing.gb, placing.low_x, placing.low_y,
+                                                    placing.high_x, placing.high_y)
+            size, name, upright, font = placing.size, placing.name, placing.upright, placing.font
+            widths, last = font.widths, text_object
+        code = _unicode(page, index)
+        if code == _LINE_END_HYPHEN:  # PDFium's mark for a hyphen that ends a line
+            code = ord("-")
+        text = f"(cid:{code})" if _unmapped(page, index) else chr(code)
+        _origin(page, index, at_x, at_y)
+        # the character's matrix (at its origin) then the page's: pdfminer's box, turned and flipped
+        across, down = x.value, y.value
+        ge, gf = across * pa + down * pc + pe, across * pb + down * pd + pf
+        advance = (widths[code] if code in widths else font.width(code)) * size
+        u0, v0 = low_x + ge, low_y + gf
+        u1, v1 = ga * advance + high_x + ge, gb * advance + high_y + gf
+        top, bottom = v1 if v1 < v0 else v0, v1 if v1 > v0 else v0  # min() and max(), without their calls
+        chars.append({"text": text, "x0": u1 if u1 < u0 else u0, "x1": u1 if u1 > u0 else u0, "top": top,
+                      "bottom": bottom, "size": bottom - top, "fontname": name, "upright": upright})
+    return chars
 
 
 def _words(chars: Sequence[Mapping[str, Any]]) -> Iterator[Char]:
     """pdfplumber's extract_words with its defaults: runs of one font and size, each in lines
     (tops within 3 pt; x0 for turned text), each line in words split at spaces, at gaps over
     3 pt and where a character starts before the one it follows."""
-    for (upright, _, _), run in itertools.groupby(chars, key=lambda c: (c["upright"], c["fontname"], c["size"])):
+    for (upright, _, _), run in itertools.groupby(chars, key=_RUN):
         across, along, end = ("x0", "top", "x1") if upright else ("top", "x0", "bottom")
         for line in _lines(list(run), along):
             word: list[Mapping[str, Any]] = []
-            for char in sorted(line, key=lambda c: c[across]):
+            last_across = last_end = last_along = 0.0  # of the word's last character
+            for char in sorted(line, key=operator.itemgetter(across)):
                 if char["text"].isspace():
-                    yield from _merged(word)
+                    if word:
+                        yield _merged(word)
                     word = []
                     continue
-                if word and (char[across] < word[-1][across] or char[across] > word[-1][end] + _TOLERANCE
-                             or abs(char[along] - word[-1][along]) > _TOLERANCE):
-                    yield from _merged(word)
+                at, on = char[across], char[along]
+                if word and (at < last_across or at > last_end + _TOLERANCE or abs(on - last_along) > _TOLERANCE):
+                    yield _merged(word)
                     word = []
                 word.append(char)
-            yield from _merged(word)
+                last_across, last_end, last_along = at, char[end], on
+            if word:
+                yield _merged(word)
+
+
+_RUN = operator.itemgetter("upright", "fontname", "size")
 
 
 def _lines(chars: list[Mapping[str, Any]], key: str) -> list[list[Mapping[str, Any]]]:
@@ -185,18 +252,27 @@ def _lines(chars: list[Mapping[str, Any]], key: str) -> list[list[Mapping[str, A
     for value in sorted({c[key] for c in chars}):
         number += value > last + _TOLERANCE
         cluster[value], last = number, value
-    lines: dict[int, list[Mapping[str, Any]]] = {}
-    for char in sorted(chars, key=lambda c: cluster[c[key]]):
-        lines.setdefault(cluster[char[key]], []).append(char)
-    return list(lines.values())
+    lines: list[list[Mapping[str, Any]]] = [[] for _ in range(number + 1)]
+    for char in chars:
+        lines[cluster[char[key]]].append(char)
+    return lines
 
 
-def _merged(chars: list[Mapping[str, Any]]) -> Iterator[Char]:
-    if chars:
-        yield {"text": "".join(c["text"] for c in chars), "x0": min(c["x0"] for c in chars),
-               "top": min(c["top"] for c in chars), "x1": max(c["x1"] for c in chars),
-               "bottom": max(c["bottom"] for c in chars), "size": chars[0]["size"],
-               "fontname": chars[0]["fontname"]}
+def _merged(chars: list[Mapping[str, Any]]) -> Char:
+    """One word from its characters (min() and max() of their boxes, as one loop)."""
+    first = chars[0]
+    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    for char in chars[1:]:
+        if char["x0"] < x0:
+            x0 = char["x0"]
+        if char["top"] < top:
+            top = char["top"]
+        if char["x1"] > x1:
+            x1 = char["x1"]
+        if char["bottom"] > bottom:
+            bottom = char["bottom"]
+    return {"text": "".join([c["text"] for c in chars]), "x0": x0, "top": top, "x1": x1, "bottom": bottom,
+            "size": first["size"], "fontname": first["fontname"]}
 
 
 # --------------------------------------------------------------------------- drawn paths

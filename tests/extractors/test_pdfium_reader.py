@@ -230,3 +230,26 @@ def test_a_truncated_pdf_is_refused_as_damaged_with_pdfium(tmp_path: Path) -> No
     with pytest.raises(CorruptFile, match="damaged or truncated") as caught:
         extract_pdf(path, SHA, "pdfium")
     assert str(path) in str(caught.value)
+
+
+def _lines_printed_twice(canvas: Canvas) -> None:
+    """Twelve lines, each printed a second time 0.6 pt right and down (fake bold): their tops
+    step 11 pt, so some fall within a point of a multiple of 32 and their copies across it."""
+    for number, line in enumerate(OVERPRINTED):
+        for offset in (0.0, 0.6):
+            text(canvas, 50 + offset, 100 + 11 * number + offset, line, size=8)
+
+
+OVERPRINTED = [f"Priority {number} of the year ahead, printed twice" for number in range(12)]
+
+
+def test_text_printed_twice_is_read_once_wherever_it_falls(tmp_path: Path) -> None:
+    """pdf_page.printed_once finds the first print in a grid of 32 pt cells: a copy across a
+    cell's edge from it is found as well as one in the same cell. (pdfplumber gives both prints
+    to printed_once; PDFium drops a text object repeating the one before it itself.)"""
+    path = build_pdf(tmp_path / "printed-twice.pdf", [_lines_printed_twice])
+    _assert_same_pages(path)
+    words = sorted(word for line in OVERPRINTED for word in line.split())
+    with pdfplumber.open(path) as pdf:
+        assert sorted(w.text for w in read_page(pdf.pages[0], 1).words) == words
+    assert sorted(w.text for w in read_document(path)[0][0].words) == words
