@@ -1,5 +1,5 @@
-"""PDF -> Document: the text layer read with pdfplumber (or PDFium: `pipeline.config.PDF_READER`,
-extractors/pdfium_page.py), laid out by `extractors.pdf_layout`.
+"""PDF -> Document: the text layer read with PDFium (extractors/pdfium_page.py) or pdfplumber
+(extractors/pdf_page.py), as `pipeline.config.PDF_READER` says, laid out by `extractors.pdf_layout`.
 
 Bad input raises the project's errors, naming the file: a damaged or truncated file
 `CorruptFile`, a password-protected one `EncryptedFile`. A PDF without a text layer on any

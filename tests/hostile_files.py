@@ -11,6 +11,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
+from pipeline import config
 from pipeline.files import printable
 from tests.builders import add_grid_table, new_docx, save
 
@@ -60,6 +61,11 @@ LOOPING_PDFS: dict[str, list[bytes]] = {
         b"/Length 8 >>\nstream\n/X1 Do  \nendstream",
         b"<< /Length 30 >>\nstream\nBT /F1 12 Tf (Hi) Tj ET /X1 Do\nendstream"],
 }
+
+
+# pdfminer refuses a trailer naming its own table as the previous one; PDFium mends the table
+# and reads the page once (a greeting, no plan)
+XREF_LOOP_OUTCOME = {"pdfplumber": "CorruptFile", "pdfium": "NoPlanFound"}
 
 
 def cross_reference_loop_pdf() -> bytes:
@@ -128,7 +134,7 @@ def hostile_folder(folder: Path, good_pdf: Path, bomb_mb: int = 300) -> dict[str
     made("image.pdf", b"\x89PNG\r\n\x1a\n" + bytes(512), "UnsupportedFormat")
     made("truncated.pdf", good_pdf.read_bytes()[:5000], "CorruptFile")
     made("page-tree-loop.pdf", pdf(LOOPING_PDFS["pages node under its own page"]), "CorruptFile")
-    made("xref-loop.pdf", cross_reference_loop_pdf(), "CorruptFile")
+    made("xref-loop.pdf", cross_reference_loop_pdf(), XREF_LOOP_OUTCOME[config.PDF_READER])
     made("stream-bomb.pdf", one_page_pdf("0 0 612 792", deflate_bomb(bomb_mb), deflated=True), "LimitExceeded")
     made("huge-page.pdf", one_page_pdf("0 0 200000 200000"), "NoPlanFound")
     zip_bomb_docx(folder / "zip-bomb.docx", bomb_mb)
