@@ -23,7 +23,7 @@ import docx  # noqa: E402
 
 from extractors.docx import extract_docx  # noqa: E402
 from pipeline.interpret.interpreter import interpret  # noqa: E402
-from pipeline.runs.steps import collection_paused  # noqa: E402
+from pipeline.runs.reading import collection_paused  # noqa: E402
 
 LEADS = ("Chief Nurse", "Medical Director", "Chief Operating Officer", "Director of Finance")
 

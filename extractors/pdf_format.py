@@ -1,7 +1,7 @@
 """PDF in the formats table (schemas/formats.py): how a PDF is recognised, and its reader.
 
-Pages with a text layer are read by pdfplumber (extractors/pdf.py), pages without one by OCR
-(extractors/scanned.py)."""
+Pages with a text layer are read by the configured PDF reader (extractors/pdf.py), pages
+without one by OCR (extractors/scanned.py)."""
 
 from __future__ import annotations
 

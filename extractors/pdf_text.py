@@ -10,6 +10,7 @@ table cells) a hard break: the line's first word would have fitted at the end of
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import defaultdict
@@ -107,18 +108,52 @@ def group_rows(words: Iterable[Word]) -> list[list[Word]]:
     Drawn bullets (dots) join the row of the text that starts just right of them.
     """
     words = list(words)
-    rows: list[list[Word]] = []
+    rows: list[_Row] = []
     for word in sorted((w for w in words if not w.is_dot), key=lambda w: (w.mid_y, w.x0)):
-        if rows and _same_row(rows[-1], word):
-            rows[-1].append(word)
+        if rows and rows[-1].takes(word):
+            rows[-1].add(word)
         else:
-            rows.append([word])
+            rows.append(_Row(word))
+    grouped = [row.words for row in rows]
     for dot in (w for w in words if w.is_dot):
-        _attach_dot(rows, dot)
-    for row in rows:
+        _attach_dot(grouped, dot)
+    for row in grouped:
         row.sort(key=lambda w: w.x0)
-    rows.sort(key=lambda row: statistics.median(w.mid_y for w in row))
-    return rows
+    grouped.sort(key=lambda row: _median([w.mid_y for w in row]))
+    return grouped
+
+
+class _Row:
+    """A row being gathered, with its words' tops and bottoms kept sorted for their medians."""
+
+    __slots__ = ("bottoms", "tops", "words")
+
+    def __init__(self, word: Word) -> None:
+        self.words = [word]
+        self.tops = [word.top]
+        self.bottoms = [word.bottom]
+
+    def add(self, word: Word) -> None:
+        self.words.append(word)
+        bisect.insort(self.tops, word.top)
+        bisect.insort(self.bottoms, word.bottom)
+
+    def takes(self, word: Word) -> bool:
+        """The word's middle lies within 0.45 of the lower height (its own or the row's) of the
+        row's median middle."""
+        top, bottom = _sorted_median(self.tops), _sorted_median(self.bottoms)
+        height = min(bottom - top, word.bottom - word.top)
+        return abs(word.mid_y - (top + bottom) / 2) <= 0.45 * max(height, 1.0)
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its generality (it is called for every row of every page)."""
+    return _sorted_median(sorted(values))
+
+
+def _sorted_median(ordered: list[float]) -> float:
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _attach_dot(rows: list[list[Word]], dot: Word) -> None:
@@ -137,13 +172,6 @@ def _attach_dot(rows: list[list[Word]], dot: Word) -> None:
 
 def group_visual_lines(words: Iterable[Word]) -> list[VisualLine]:
     return [to_visual_line(row) for row in group_rows(words)]
-
-
-def _same_row(row: list[Word], word: Word) -> bool:
-    top = statistics.median(w.top for w in row)
-    bottom = statistics.median(w.bottom for w in row)
-    height = min(bottom - top, word.bottom - word.top)
-    return abs(word.mid_y - (top + bottom) / 2) <= 0.45 * max(height, 1.0)
 
 
 def split_row(row: list[Word], min_gap: float) -> list[list[Word]]:

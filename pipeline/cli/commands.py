@@ -85,7 +85,9 @@ def cli(ctx: click.Context, database_url: str | None, quiet: bool, verbose: int)
 @_ALLOW_PRIVATE_URLS
 def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | None) -> None:
     """Extract the plan in SOURCE (a PDF, Word or HTML file, or an http(s) URL) and print it."""
-    from pipeline.cli.render import render_table
+    from pipeline.runs import reader_server
+
+    reader_server.start()  # its imports run while this process imports its own
     from pipeline.fetch.sources import Source
     from pipeline.runs.document import run_document
 
@@ -98,6 +100,8 @@ def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | Non
     if fmt == "json":
         click.echo(result.plan.to_json())
     else:
+        from pipeline.cli.render import render_table
+
         render_table(result.plan)
 
 
@@ -136,7 +140,7 @@ def tables(file: Path, fmt: str, pages: str | None, out_dir: Path | None) -> Non
 
     from extractors.registry import read_document
     from extractors.table_records import parse_pages, table_record, table_rows, tables_on
-    from pipeline.runs.steps import as_error
+    from pipeline.runs.reading import as_error
 
     try:
         wanted = parse_pages(pages) if pages else None
@@ -180,6 +184,9 @@ def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_j
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
     Reports each file, the files in folders that were not read, and the totals. Exits 1 when
     any file failed; 130 when stopped by Ctrl-C (what is loaded stays loaded)."""
+    from pipeline.runs import reader_server
+
+    reader_server.start()  # its imports run while this process imports its own
     if flow:
         from flows.ingest import run_ingest_flow
 

@@ -4,7 +4,7 @@ reader loop, crash or swell stops only its own reader: the reader is killed (a n
 its place), the document fails with a one-line reason, and the run goes on.
 
 Readers are long-lived worker processes, as many as the machine has cores, started from a
-fork server that has imported every reader once (reader_warmup.py), and shared by every
+fork server that has imported every reader once (reader_server.py), and shared by every
 thread of the process: a batch's documents are read in parallel, and no lock held by another
 thread of the parent is ever copied into a reader. A Dask worker is a daemon process, which
 may not have children: there the worker process itself is the boundary, and the document is
@@ -27,13 +27,11 @@ from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.fetch.fetcher import Fetched
-from pipeline.runs.steps import as_error, read_plan
+from pipeline.runs.reader_server import CONTEXT
+from pipeline.runs.reading import as_error, read_plan
 from schemas import errors
 from schemas.errors import CorruptFile, LimitExceeded, TrustplansError
 from schemas.plan import Plan
-
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["pipeline.runs.reader_warmup", "pipeline.runs.isolation"])
 
 
 def read_plan_isolated(fetched: Fetched, settings: Settings) -> Plan:
@@ -98,9 +96,9 @@ class _Pool:
             self.idle.put(reader if keep else None)
 
     def _start(self) -> _Reader:
-        requests_out, requests_in = _CONTEXT.Pipe(duplex=False)
-        results_out, results_in = _CONTEXT.Pipe(duplex=False)
-        process = _CONTEXT.Process(target=_serve, args=(requests_out, results_in, self.memory_limit),
+        requests_out, requests_in = CONTEXT.Pipe(duplex=False)
+        results_out, results_in = CONTEXT.Pipe(duplex=False)
+        process = CONTEXT.Process(target=_serve, args=(requests_out, results_in, self.memory_limit),
                                    name="trustplans-reader", daemon=True)
         process.start()
         requests_out.close()

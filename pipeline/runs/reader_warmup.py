@@ -1,19 +1,16 @@
-"""Imported by the fork server of pipeline/runs/isolation.py only: every reader imported, and
-a small plan (a table and a prose part) interpreted once, so that each reader forked from the
-server starts with the spaCy pipeline, the lexicons and the patterns already built."""
+"""Imported by the fork server (pipeline/runs/reader_server.py) only: the PDF reader imported,
+and a small plan (a table and a prose part) interpreted once, so that each reader forked from
+the server starts with the spaCy pipeline, the lexicons and the patterns already built. The
+Word and web readers, and OCR, are imported by a reader when its first such file comes: a
+plain PDF run does not wait for them."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import extractors.docx
 import extractors.scanned
-from extractors.html import extract_html
 from pipeline.interpret.interpreter import interpret
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 
-READERS = (extractors.docx, extractors.scanned)  # imported for the readers forked later
+READERS = (extractors.scanned,)  # imported for the readers forked later
 
 _ROWS = (
     ("Ref", "Objective", "Action", "Lead", "Timescale", "Measure"),
@@ -29,16 +26,7 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> Block:
     return Block(kind=BlockKind.TABLE, table=Table(n_rows=len(rows), n_cols=len(rows[0]), cells=cells))
 
 
-_PAGE = b"""<!DOCTYPE html><html><head><title>Plan</title></head><body><nav><a href="/">Home</a></nav>
-<main><h1>Our plan</h1><p>We will open a new ward.</p><table><tr><th>Aim</th><th>Lead</th></tr>
-<tr><td>Open a ward</td><td>Chief Nurse</td></tr></table></main><footer>Contact us</footer></body></html>"""
-
-
 def _warm() -> None:
-    with tempfile.TemporaryDirectory(prefix="trustplans-warm-up-") as folder:
-        page = Path(folder) / "warm-up.html"
-        page.write_bytes(_PAGE)
-        extract_html(page, "0" * 64)
     interpret(Document(source="warm-up.docx", sha256="0" * 64, format="docx", blocks=[
         Block(kind=BlockKind.HEADING, text="Annual Plan 2023/24 Example NHS Foundation Trust", level=0),
         Block(kind=BlockKind.PARAGRAPH, text="Assuring committee: QSC"), _table(_ROWS),

@@ -1,33 +1,29 @@
 """The document runner's steps, each a plain function: fetch, check whether the bytes are
-loaded already, read the plan (detect and extract, then interpret), load, and record a
-failure. The runner (document.py) and the Prefect flows (flows/) call these same functions."""
+loaded already, load, and record a failure; reading the plan (detect, extract, interpret) is
+reading.py's, done in a reader process. The runner (document.py) and the Prefect flows
+(flows/) call these same functions."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 import json
 import shutil
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from extractors.registry import read_document
 from pipeline.config import Settings
 from pipeline.fetch.fetcher import FetchDirs, Fetched, FetchLimits, fetch_source
 from pipeline.fetch.sources import Source
 from pipeline.files import atomic_write, printable
+from pipeline.runs.reading import as_error
 from pipeline.runs.summary import DocumentResult
 from pipeline.store.engine import make_engine
 from pipeline.store.records import document_with_sha256, record_failure
 from pipeline.store.write_lock import database_write_lock
-from schemas.document import Document
-from schemas.errors import NoPlanFound, TrustplansError
 from schemas.plan import Plan
 
 if TYPE_CHECKING:
@@ -50,47 +46,6 @@ def fetch(source: Source, settings: Settings, dirs: FetchDirs) -> Fetched:
 def already_loaded(fetched: Fetched, settings: Settings) -> int | None:
     """The document loaded from these bytes already, if any: then nothing more is to be done."""
     return document_with_sha256(engine_for(settings.database_url), fetched.sha256)
-
-
-def extract(fetched: Fetched) -> Document:
-    """The file in the document model, by the extractor of its real format."""
-    document = read_document(Path(fetched.path), fetched.sha256)
-    if fetched.source.is_url:
-        document.source = fetched.source.location
-    return document
-
-
-def interpret_plan(document: Document, fetched: Fetched) -> Plan:
-    """The plan in the document, with the kind, trust and period the source gives."""
-    from pipeline.interpret.interpreter import interpret  # spaCy and the lexicons: readers load them, not runners
-
-    source = fetched.source
-    try:
-        return interpret(document, kind=source.kind, ods_code=source.ods_code, period=source.period)
-    except NoPlanFound as err:  # name the file as the user gave it
-        raise NoPlanFound(source.location, err.problem) from None
-
-
-def read_plan(fetched: Fetched) -> Plan:
-    """Detect, extract and interpret: the part of a run that reads the file's contents."""
-    with collection_paused():
-        return interpret_plan(extract(fetched), fetched)
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cycle collector off while a document is read: reading makes many objects that
-    live until the end, which each collection would scan again, so that a long table took time
-    growing faster than its rows. Memory stays bounded by the reader's limit; what became
-    garbage is collected once at the end."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect()
 
 
 def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
@@ -134,13 +89,6 @@ def quarantine(path: str | None, source: str, error: str, sha256: str | None, fo
             "quarantined_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     atomic_write(target.with_name(target.name + ".error.json"), json.dumps(note, indent=1).encode("utf-8"))
     return target
-
-
-def as_error(exc: BaseException, source: str) -> TrustplansError:
-    """Any failure as a TrustplansError naming the source (an unexpected one: "could not be read")."""
-    if isinstance(exc, TrustplansError):
-        return exc
-    return TrustplansError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def failed(source: str, exc: BaseException, **fields: object) -> DocumentResult:

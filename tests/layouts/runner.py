@@ -1,7 +1,7 @@
 """Generate, extract in-process and score: the loop the layout benchmark and test share.
 
 Extraction is the project's own path for `trustplans extract FILE --format json` (fetch the local
-file, then detect, extract and interpret: pipeline.runs.steps.read_plan) run in this process,
+file, then detect, extract and interpret: pipeline.runs.reading.read_plan) run in this process,
 without the reader pool's process isolation; scoring uses the shared scorer's functions."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def extract(path: Path, limit_s: int = 0) -> tuple[dict[str, Any], str | None]:
     """(plan JSON, None), or ({}, the error) when extraction fails: an empty prediction."""
     from pipeline.fetch.fetcher import FetchDirs, fetch_source
     from pipeline.fetch.sources import Source
-    from pipeline.runs.steps import read_plan
+    from pipeline.runs.reading import read_plan
 
     old = signal.signal(signal.SIGALRM, _timeout) if limit_s else None
     if limit_s:
