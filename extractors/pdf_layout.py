@@ -20,9 +20,17 @@ from extractors.pdf_aligned import aligned_tables
 from extractors.pdf_blocks import body_size, heading_sizes, join_page_breaks, table_block, text_block
 from extractors.pdf_borderless import borderless_tables
 from extractors.pdf_join import JoinedTable, append_piece, compatible, start_table
-from extractors.pdf_page import PageContent
+from extractors.pdf_page import PageContent, Rule
 from extractors.pdf_stream import find_rule_stacks, gutter_edges, stream_table
-from extractors.pdf_tables import TablePiece, find_fill_grids, find_grid_regions, inside, ruled_table, shade_cells
+from extractors.pdf_tables import (
+    SNAP,
+    TablePiece,
+    find_fill_grids,
+    find_grid_regions,
+    inside,
+    ruled_table,
+    shade_cells,
+)
 from extractors.pdf_text import (
     PitchModel,
     VisualLine,
@@ -47,6 +55,7 @@ class _TextGroup:
 
 
 _PageItem = _TextGroup | TablePiece
+_Region = tuple[BBox, list[Rule], list[Rule]]  # a ruled grid: its box, horizontal and vertical rules
 
 
 @dataclass(slots=True)
@@ -62,9 +71,12 @@ def layout_pages(pages: Sequence[PageContent]) -> list[Block]:
 
 def layout_document(pages: Sequence[PageContent]) -> Layout:
     """The blocks in reading order, and the page furniture taken out of them."""
-    regions = {page.number: _grids(page) for page in pages}
-    stacks = {page.number: find_rule_stacks(page, [box for box, _, _ in regions[page.number]])
-              for page in pages}
+    regions: dict[int, list[_Region]] = {}
+    stacks: dict[int, list[tuple[BBox, list[float]]]] = {}
+    for page in pages:
+        grids = _grids(page)
+        found = find_rule_stacks(page, [box for box, _, _ in grids])
+        regions[page.number], stacks[page.number] = _bodies_under_grids(grids, found)
     protected = {n: [box for box, _, _ in regions[n]] + [box for box, _ in stacks[n]] for n in regions}
     furniture = remove_furniture(pages, protected)
     columns = _stream_columns(pages, stacks)
@@ -127,12 +139,31 @@ def _same_columns(a: Sequence[float], b: Sequence[float]) -> bool:
     return all(any(abs(x - y) <= _SAME_WIDTH for y in more) for x in fewer)
 
 
-def _grids(page: PageContent) -> list[tuple[BBox, list, list]]:
+def _grids(page: PageContent) -> list[_Region]:
     ruled = find_grid_regions(page)
     return ruled + find_fill_grids(page, [box for box, _, _ in ruled])
 
 
-def _page_tables(page: PageContent, regions: Sequence[tuple[BBox, list, list]],
+def _bodies_under_grids(grids: Sequence[_Region], stacks: Sequence[tuple[BBox, list[float]]]
+                        ) -> tuple[list[_Region], list[tuple[BBox, list[float]]]]:
+    """A rules stack that opens on the bottom rule of a grid as wide (a header drawn as a grid,
+    body rows with a rule under each only, see `find_rule_stacks`) is that grid's body: its rules
+    join the grid's, so that the body rows split at the header's columns as under a framed grid."""
+    regions = list(grids)
+    rest: list[tuple[BBox, list[float]]] = []
+    for stack, ys in stacks:
+        index = next((i for i, (box, _, _) in enumerate(regions) if abs(box.bottom - stack.top) <= SNAP
+                      and abs(box.x0 - stack.x0) <= _SAME_WIDTH and abs(box.x1 - stack.x1) <= _SAME_WIDTH), None)
+        if index is None:
+            rest.append((stack, ys))
+            continue
+        box, hs, vs = regions[index]
+        rules = [Rule(box.x0, y, box.x1, y) for y in ys[1:]]
+        regions[index] = (BBox(box.x0, box.top, box.x1, ys[-1]), [*hs, *rules], vs)
+    return regions, rest
+
+
+def _page_tables(page: PageContent, regions: Sequence[_Region],
                  stacks: Sequence[tuple[BBox, list[float]]],
                  columns: dict[tuple[int, int], list[float]]) -> list[TablePiece]:
     pieces: list[TablePiece] = []

@@ -8,11 +8,15 @@ cell spanning them, see `_sub_row_cuts`). Columns
 are the vertical white-space gutters that run through the words of the whole table, over all
 its pages. Text that crosses a gutter, or a shaded row whose text stops short of the last
 columns, makes a cell span those columns.
+
+A stack whose first row hangs from the bottom rule of a grid as wide (a header drawn as a grid,
+body rows with a rule under each only) opens on that rule; the layout makes it the grid's body.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractors.pdf_page import Fill, PageContent, Rule, Word
@@ -40,6 +44,7 @@ _BANNER_GAP = 10.0  # pt: a bold line with no wider gap is one run of words
 _HEADING_STEP = 2.0  # pt larger than a table's text, in bold: a heading between tables
 _MARKER_GAP = 2.0  # font sizes: a list marker sits at most this far from its text
 _HEADER_CELLS = 3  # runs of bold words in a line: a header row (two may be an owner and a banner)
+_ROW_PAD_SLACK = 0.5  # font sizes: a row's white space under and over its rules varies this much
 
 
 def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBox, list[float]]]:
@@ -55,7 +60,8 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
         x0, x1 = min(r.x0 for r in stack), max(r.x1 for r in stack)
         whole = rule_positions(r.top for r in stack)
         for ys in (part for table in _split_at(whole, starts) for part in _split_at_headings(page, x0, x1, table)):
-            if len(ys) < 3 and (len(whole) < 3 or len(ys) < 2):
+            grid_bottom = _grid_bottom_above(page.words, taken, x0, x1, ys)
+            if len(ys) + (grid_bottom is not None) < 3 and (len(whole) < 3 or len(ys) < 2):
                 continue  # one row between two rules is a table only as part of a larger stack
             box = BBox(x0, ys[0], x1, ys[-1])
             inner = {round(v.x0) for v in vertical if box.x0 + MIN_CELL < v.x0 < box.x1 - MIN_CELL
@@ -63,8 +69,60 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
             if len(inner) > 1:
                 continue  # a grid; one inner rule only is a column edge the gutters find too
             box, ys = _with_bands(box, ys, page.fills)
+            if grid_bottom is not None and ys[0] > grid_bottom + SNAP:
+                ys = [grid_bottom, *ys]
+                box = BBox(x0, grid_bottom, x1, ys[-1])
             out.append((box, ys))
     return out
+
+
+def _grid_bottom_above(words: Sequence[Word], grids: Sequence[BBox], x0: float, x1: float,
+                       ys: Sequence[float]) -> float | None:
+    """The bottom rule of a grid as wide as the stack when the stack's first row lies between it
+    and the stack's first rule (a header drawn as a grid, body rows with a rule under each only):
+    that band holds text set as close under the grid as the stack's rows under their rules, and
+    as close above the stack's first rule as they above theirs (not a paragraph between two
+    tables, set apart by white space), and the stack does not open with a header of its own."""
+    above = [g.bottom for g in grids if abs(g.x0 - x0) <= _STACK_ALIGN and abs(g.x1 - x1) <= _STACK_ALIGN
+             and g.bottom < ys[0] - MIN_CELL]
+    if not above or len(ys) < 2:
+        return None
+    bottom = max(above)
+    first = _band(words, x0, x1, bottom, ys[0])
+    pads = _paddings(words, x0, x1, ys)
+    if not first or not pads or _is_header(_band(words, x0, x1, ys[0], ys[1])):
+        return None
+    under, over = _padding(first, bottom, ys[0])
+    slack = _ROW_PAD_SLACK * min(w.size for w in first)
+    fits = under <= max(p[0] for p in pads) + slack and over <= max(p[1] for p in pads) + slack
+    return bottom if fits else None
+
+
+def _band(words: Sequence[Word], x0: float, x1: float, top: float, bottom: float) -> list[Word]:
+    return [w for w in words if x0 <= w.x0 and w.x1 <= x1 and top <= w.mid_y <= bottom]
+
+
+def _padding(band: Sequence[Word], top: float, bottom: float) -> tuple[float, float]:
+    """The white space above and below the text of a band between two rules."""
+    return min(w.top for w in band) - top, bottom - max(w.bottom for w in band)
+
+
+def _paddings(words: Sequence[Word], x0: float, x1: float, ys: Sequence[float]) -> list[tuple[float, float]]:
+    """`_padding` of each band with text between the rules `ys`, in one pass over the words (a
+    stack may have thousands of rows)."""
+    tops: dict[int, float] = {}
+    bottoms: dict[int, float] = {}
+    for w in _band(words, x0, x1, ys[0], ys[-1]):
+        i = min(max(0, bisect_left(ys, w.mid_y) - 1), len(ys) - 2)
+        tops[i] = min(tops.get(i, w.top), w.top)
+        bottoms[i] = max(bottoms.get(i, w.bottom), w.bottom)
+    return [(tops[i] - ys[i], ys[i + 1] - bottoms[i]) for i in tops]
+
+
+def _is_header(band: Sequence[Word]) -> bool:
+    """A band all in bold with a line of three runs of words or more: a header row."""
+    lines = group_rows(band)
+    return bool(lines) and all(w.bold for w in band) and max(map(_runs, lines)) >= _HEADER_CELLS
 
 
 def _split_at(ys: list[float], starts: Sequence[float]) -> list[list[float]]:
@@ -117,7 +175,7 @@ def _split_at_headings(page: PageContent, x0: float, x1: float, ys: list[float])
             parts.append([bottom])  # the heading's band belongs to neither table
             seen_body = False
             continue
-        if seen_body and lines and all(w.bold for w in band) and max(map(_runs, lines)) >= _HEADER_CELLS:
+        if seen_body and _is_header(band):
             if len(parts[-1]) >= 2 and _is_label(bands[i - 1]):
                 parts[-1].pop()  # the label's band belongs to neither table
             parts.append([ys[i]])

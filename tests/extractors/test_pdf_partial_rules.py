@@ -5,7 +5,10 @@ Each PDF is drawn here with reportlab at exact positions: a framed grid whose in
 stop at the header (its body rows one cell wide per row unless split by their gutters), a
 banner sentence whose words straddle a column edge (one cell still), a grid with no rules
 between its rows of values (split per line) and a plan row wrapped over several lines (not
-split), and a horizontal-rules stack with one inner vertical rule (a two-column table).
+split), and a horizontal-rules stack with one inner vertical rule (a two-column table). Body
+rows with a rule under each only, under a header grid with no side rules below it, are that
+grid's body (`_grid_bottom_above`, pdf_layout `_bodies_under_grids`) unless a line set apart by
+white space, a header of their own or a narrower width makes them a table of their own.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extractors.pdf_page import read_page
 from schemas.document import Table
-from tests.extractors.test_pdf import LINE, GridCell, build_pdf, extract, grid, hline, only_table, text
+from tests.extractors.test_pdf import LINE, GridCell, build_pdf, extract, grid, hline, only_table, text, texts
 
 # --------------------------------------------------------------------------- helpers
 
@@ -89,13 +92,90 @@ def test_body_rows_without_inner_rules_are_split_into_the_header_columns(tmp_pat
     assert [c.bbox is not None and round(c.bbox.x0) for c in austria] == [round(x) for x in COUNTRY_EDGES[:-1]]
 
 
-@pytest.mark.xfail(strict=True, reason="no side rules: the header is a grid of its own and the body a "
-                                       "rules stack under it; the first body row, above the stack's first "
-                                       "rule, comes out as a third table")
 def test_body_rows_under_a_header_only_grid_without_side_rules_are_one_table(tmp_path: Path) -> None:
     page = build_pdf(tmp_path / "header_only_verticals.pdf", [lambda c: country_page(c, frame=False)])
     table = only_table(extract(page))
     assert row_texts(table) == [list(COUNTRY_HEADER), *map(list, COUNTRY_ROWS)]
+    austria = table.row_cells(1)
+    assert [c.bbox is not None and round(c.bbox.x0) for c in austria] == [round(x) for x in COUNTRY_EDGES[:-1]]
+
+
+def header_grid(canvas: Canvas, top: float, rows: Sequence[Sequence[str]]) -> float:
+    """Header rows (20 pt each) drawn as a full grid at COUNTRY_EDGES, a label of "" leaving the
+    rule before it out (a cell across two columns); the grid's bottom."""
+    hline(canvas, COUNTRY_EDGES[0], COUNTRY_EDGES[-1], top)
+    for labels in rows:
+        for c, x in enumerate(COUNTRY_EDGES):
+            if c in (0, len(labels)) or labels[c]:
+                vline(canvas, x, top, top + 20)
+            if c < len(labels):
+                text(canvas, x + 4, top + 5, labels[c], bold=True)
+        top += 20
+        hline(canvas, COUNTRY_EDGES[0], COUNTRY_EDGES[-1], top)
+    return top
+
+
+def ruled_rows(canvas: Canvas, top: float, rows: Sequence[Sequence[str]], x1: float = COUNTRY_EDGES[-1],
+               bold_first: bool = False) -> float:
+    """Rows at COUNTRY_EDGES (18 pt each) with a rule under each only, from x0 to `x1`; the last rule."""
+    for r, row in enumerate(rows):
+        for left, value in zip(COUNTRY_EDGES, row, strict=False):
+            text(canvas, left + 4, top + 4, value, bold=bold_first and r == 0)
+        top += 18
+        hline(canvas, COUNTRY_EDGES[0], x1, top)
+    return top
+
+
+def test_two_rows_under_a_two_row_header_grid_are_one_table(tmp_path: Path) -> None:
+    """Two header rows in the grid (the first with a cell across the share columns) and only two
+    body rows: the grid's bottom rule is the body's first rule, so two rules below it make a stack."""
+    header = [("", "Shares", "", "Other", "Total"), COUNTRY_HEADER]
+
+    def page(canvas: Canvas) -> None:
+        ruled_rows(canvas, header_grid(canvas, 100.0, header), COUNTRY_ROWS[:2])
+
+    table = only_table(extract(build_pdf(tmp_path / "two_row_header_grid.pdf", [page])))
+    assert (table.n_rows, table.n_cols) == (4, 5)
+    assert row_texts(table)[1:] == [list(COUNTRY_HEADER), *map(list, COUNTRY_ROWS[:2])]
+    assert row_layout(table, 0)[1] == (1, 2, "Shares")
+
+
+REGION_ROWS = [("Region", "Count", "Change", "Notes"), ("North", "1,204", "+3", "a"),
+               ("South", "2,517", "-1", "b"), ("West", "880", "+2", "c")]
+
+
+@pytest.mark.parametrize(("above", "space"), [
+    pytest.param("Source: national returns for the year, rounded to one decimal place.", 14.0,
+                 id="paragraph-set-apart"),
+    pytest.param("Table 2: regional counts", 4.0, id="caption-over-a-header-of-its-own"),
+])
+def test_rules_stack_after_a_line_under_a_grid_stays_a_table_of_its_own(tmp_path: Path, above: str,
+                                                                          space: float) -> None:
+    """A grid (header and one row), a line of text, then a rules-stack table as wide, with its own
+    opening rule and bold header. The line is no row of the grid: white space sets it apart, or
+    (set as close as a row) the stack opens with a header of its own."""
+    def page(canvas: Canvas) -> None:
+        bottom = header_grid(canvas, 100.0, [COUNTRY_HEADER, COUNTRY_ROWS[0]])
+        text(canvas, COUNTRY_EDGES[0] + 4, bottom + space, above)
+        stack_top = bottom + 2 * space + LINE
+        hline(canvas, COUNTRY_EDGES[0], COUNTRY_EDGES[-1], stack_top)
+        ruled_rows(canvas, stack_top, REGION_ROWS, bold_first=True)
+
+    document = extract(build_pdf(tmp_path / "grid_line_stack.pdf", [page]))
+    assert [t.n_rows for t in document.tables] == [2, len(REGION_ROWS)]
+    assert row_texts(document.tables[1])[0] == list(REGION_ROWS[0])
+    assert above in texts(document)
+
+
+def test_rules_stack_narrower_than_the_grid_above_it_is_not_its_body(tmp_path: Path) -> None:
+    """Rows with a rule under each right under a grid, but the rules stop a column short of it."""
+    def page(canvas: Canvas) -> None:
+        bottom = header_grid(canvas, 100.0, [COUNTRY_HEADER, COUNTRY_ROWS[0]])
+        ruled_rows(canvas, bottom, REGION_ROWS, COUNTRY_EDGES[-2])
+
+    tables = extract(build_pdf(tmp_path / "grid_narrow_stack.pdf", [page])).tables
+    assert row_texts(tables[0]) == [list(COUNTRY_HEADER), list(COUNTRY_ROWS[0])]
+    assert row_texts(tables[-1]) == [list(row) for row in REGION_ROWS[1:]]
 
 
 def test_body_row_with_a_word_across_a_column_edge_stays_one_cell(tmp_path: Path) -> None:
