@@ -3,7 +3,8 @@
 Body paragraphs and tables are read in document order. Merged cells are resolved to spans
 (gridSpan across columns, vMerge down rows) so each merged cell is read once; list
 paragraphs inside cells stay list items; running headers and footers live in other parts of
-the package and are never read.
+the package and are never read. python-docx opens the package and resolves styles; paragraphs,
+runs, rows and cells are read from their XML elements (extractors/docx_xml.py).
 """
 
 from __future__ import annotations
@@ -17,14 +18,12 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table as DocxTable
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
+from extractors import docx_xml as xml
 from extractors.inflation import check_zip
 from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 from schemas.errors import CorruptFile
@@ -51,28 +50,19 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-# python-docx's own text rules (CT_P.text, CT_R.text), compiled once: its xpath() compiles the
-# expression on every call, the most of a long table's reading time.
-_PARAGRAPH_RUNS = etree.XPath("w:r | w:hyperlink/w:r", namespaces=nsmap)
-_RUN_CONTENT = etree.XPath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab", namespaces=nsmap)
-
-
-def _run_text(run: etree._Element) -> str:
-    return "".join(str(piece) for piece in _RUN_CONTENT(run))
-
-
-def _paragraph_text(para: Paragraph) -> str:
-    return "".join(_run_text(run) for run in _PARAGRAPH_RUNS(para._p))
-
-
 class _Styles:
-    """Paragraph and character styles by id, each looked up once: python-docx searches every
-    style of the document on each look-up, which made a long table quadratic in practice."""
+    """Paragraph and character styles by id, each looked up once (python-docx searches every
+    style of the document on each look-up, which made a long table quadratic in practice), and
+    what is read from a style (its name, whether it is bold) worked out once per id."""
 
     def __init__(self, word: DocxDocument) -> None:
         self._part = word.part
         self._found: dict[tuple[str | None, WD_STYLE_TYPE], BaseStyle | None] = {}
-        self._bold_styles: dict[str | None, bool] = {}
+        self._names: dict[str | None, str] = {}
+        self._bold_styles: dict[str | None, bool] = {}  # by the style's own id
+        self._paragraph_bold: dict[str | None, bool] = {}  # by the id a paragraph names
+        self._run_bold: dict[str | None, bool | None] = {}  # by the id a run names
+        self._num_prs: dict[str | None, etree._Element | None] = {}  # by the id a paragraph names
 
     def _get(self, style_id: str | None, kind: WD_STYLE_TYPE) -> BaseStyle | None:
         key = (style_id, kind)
@@ -80,35 +70,55 @@ class _Styles:
             self._found[key] = self._part.get_style(style_id, kind)
         return self._found[key]
 
-    def of_paragraph(self, para: Paragraph) -> BaseStyle | None:
-        return self._get(para._p.style, WD_STYLE_TYPE.PARAGRAPH)
+    def paragraph(self, style_id: str | None) -> BaseStyle | None:
+        """The paragraph style a paragraph's pStyle names (the default one for None)."""
+        return self._get(style_id, WD_STYLE_TYPE.PARAGRAPH)
 
-    def of_run(self, run: Run) -> BaseStyle | None:
-        return self._get(run._r.style, WD_STYLE_TYPE.CHARACTER)
+    def name(self, style_id: str | None) -> str:
+        if style_id not in self._names:
+            style = self.paragraph(style_id)
+            self._names[style_id] = (style.name if style is not None else "") or ""
+        return self._names[style_id]
 
-    def _bold(self, style: BaseStyle | None) -> bool:
-        if style is None:
-            return False
-        if style.style_id not in self._bold_styles:
-            self._bold_styles[style.style_id] = bool(style.font.bold)
-        return self._bold_styles[style.style_id]
+    def num_pr(self, style_id: str | None) -> etree._Element | None:
+        """The w:numPr of the paragraph style a paragraph names."""
+        if style_id not in self._num_prs:
+            style = self.paragraph(style_id)
+            p_pr = xml.child(style.element, xml.P_PR) if style is not None else None
+            self._num_prs[style_id] = xml.child(p_pr, xml.NUM_PR) if p_pr is not None else None
+        return self._num_prs[style_id]
 
-    def name(self, para: Paragraph) -> str:
-        style = self.of_paragraph(para)
-        return (style.name if style is not None else "") or ""
+    def _bold(self, style_id: str | None) -> bool:
+        """Whether the paragraph style a paragraph names is bold."""
+        if style_id not in self._paragraph_bold:
+            style = self.paragraph(style_id)
+            if style is None:
+                self._paragraph_bold[style_id] = False
+            else:
+                if style.style_id not in self._bold_styles:
+                    self._bold_styles[style.style_id] = bool(style.font.bold)
+                self._paragraph_bold[style_id] = self._bold_styles[style.style_id]
+        return self._paragraph_bold[style_id]
 
-    def is_bold(self, para: Paragraph, style: BaseStyle | None) -> bool:
-        """True when every run with text is bold (directly, by character style or by `style`,
-        the paragraph's)."""
-        runs = [Run(r, para) for r in para._p.r_lst if _run_text(r).strip()]
+    def _character_bold(self, style_id: str | None) -> bool | None:
+        """The bold setting of the character style a run names; None when it has none (or the
+        document has no such style)."""
+        if style_id not in self._run_bold:
+            style = self._get(style_id, WD_STYLE_TYPE.CHARACTER)
+            self._run_bold[style_id] = style.font.bold if style is not None else None
+        return self._run_bold[style_id]
+
+    def is_bold(self, runs: list[etree._Element], style_id: str | None) -> bool:
+        """True when every one of `runs` (a paragraph's own runs with text) is bold: directly,
+        by character style or by the paragraph's style, named by `style_id`."""
         if not runs:
             return False
-        style_bold = self._bold(style)
+        style_bold = self._bold(style_id)
         for run in runs:
-            bold = run.bold
-            run_style = self.of_run(run) if bold is None else None
-            if run_style is not None:
-                bold = run_style.font.bold
+            properties = xml.run_properties(run)
+            bold = xml.run_bold(properties)
+            if bold is None:
+                bold = self._character_bold(xml.run_style_id(properties))
             if bold is None:
                 bold = style_bold
             if not bold:
@@ -123,22 +133,23 @@ class _Reader:
         self.numbering = _Numbering(word, self.styles)
 
     def blocks(self) -> Iterator[Block]:
-        yield from self._container(self.word.element.body, self.word)
+        yield from self._container(self.word.element.body)
 
-    def _container(self, element: etree._Element, parent) -> Iterator[Block]:
+    def _container(self, element: etree._Element) -> Iterator[Block]:
         for child in element.iterchildren():
-            if child.tag == qn("w:p"):
-                yield from self._paragraph_blocks(Paragraph(child, parent))
-            elif child.tag == qn("w:tbl"):
-                yield Block(kind=BlockKind.TABLE, table=self._table(DocxTable(child, parent)))
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
+            if child.tag == xml.P:
+                yield from self._paragraph_blocks(child)
+            elif child.tag == xml.TBL:
+                yield Block(kind=BlockKind.TABLE, table=self._table(child))
+            elif child.tag == xml.SDT:
+                content = xml.child(child, xml.SDT_CONTENT)
                 if content is not None:
-                    yield from self._container(content, parent)
+                    yield from self._container(content)
 
-    def _paragraph_blocks(self, para: Paragraph) -> Iterator[Block]:
-        for line in self._lines(para):
-            style = self.styles.name(para)
+    def _paragraph_blocks(self, p: etree._Element) -> Iterator[Block]:
+        lines = self._lines(p)
+        style = self.styles.name(xml.paragraph_properties(p)[0]) if lines else ""
+        for line in lines:
             heading = _HEADING_STYLE.match(style)
             if style.lower() == "title":
                 yield Block(kind=BlockKind.HEADING, text=line.text, level=0, bold=line.bold)
@@ -150,14 +161,16 @@ class _Reader:
             else:
                 yield Block(kind=BlockKind.PARAGRAPH, text=line.text, bold=line.bold)
 
-    def _lines(self, para: Paragraph) -> list[Line]:
+    def _lines(self, p: etree._Element) -> list[Line]:
         """A paragraph's text as lines: soft line breaks split it; empty pieces dropped."""
-        text = _paragraph_text(para)
+        runs = xml.paragraph_runs(p)
+        text = "".join([run_text for _, run_text in runs])
         if not text.strip():
             return []
-        style = self.styles.of_paragraph(para)
-        bold = self.styles.is_bold(para, style)
-        depth, marker = self.numbering.list_info(para, style)
+        style_id, num_pr = xml.paragraph_properties(p)
+        own_runs = [run for run, run_text in runs if run_text.strip() and run.getparent() is p]
+        bold = self.styles.is_bold(own_runs, style_id)
+        depth, marker = self.numbering.list_info(num_pr, style_id)
         out = []
         for piece in text.split("\n"):
             text = _clean(piece)
@@ -165,35 +178,35 @@ class _Reader:
                 out.append(Line(text=text, bold=bold, list_depth=depth, marker=marker))
         return out
 
-    def _cell_lines(self, cell: _Cell) -> list[Line]:
+    def _cell_lines(self, tc: etree._Element) -> list[Line]:
         lines: list[Line] = []
-        for child in cell._tc.iterchildren():
-            if child.tag == qn("w:p"):
-                lines.extend(self._lines(Paragraph(child, cell)))
-            elif child.tag == qn("w:tbl"):  # a nested table: its text, row by row
-                for row in DocxTable(child, cell).rows:
+        for child in tc.iterchildren():
+            if child.tag == xml.P:
+                lines.extend(self._lines(child))
+            elif child.tag == xml.TBL:  # a nested table: its text, row by row
+                # python-docx's rows and cells: a merged cell read once per grid position
+                for row in DocxTable(child, self.word).rows:
                     for inner in row.cells:
-                        lines.extend(self._cell_lines(inner))
+                        lines.extend(self._cell_lines(inner._tc))
         return lines
 
-    def _table(self, table: DocxTable) -> Table:
+    def _table(self, tbl: etree._Element) -> Table:
         cells: list[Cell] = []
         open_cells: dict[int, Cell] = {}  # grid column -> cell a vMerge may continue
-        grid = len(table._tbl.tblGrid.gridCol_lst) if table._tbl.tblGrid is not None else 0
+        grid = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
         n_cols = grid
-        rows = table._tbl.tr_lst
+        rows = xml.children(tbl, xml.TR)
         for r, tr in enumerate(rows):
-            is_header = _row_is_header(tr)
-            col = _grid_before(tr)
-            for tc in tr.tc_lst:
-                span = _span(tc.grid_span, col, grid)
-                vmerge = tc.vMerge
+            is_header = xml.row_is_header(tr)
+            col = xml.grid_before(tr)
+            for tc in tr.iterchildren(xml.TC):
+                declared, vmerge = xml.cell_merge(tc)
+                span = _span(declared, col, grid)
                 if vmerge == "continue" and col in open_cells:
                     owner = open_cells[col]
                     owner.row_span = r - owner.row + 1
                 else:
-                    cell = Cell(row=r, col=col, col_span=span, is_header=is_header,
-                                lines=self._cell_lines(_Cell(tc, table)))
+                    cell = Cell(row=r, col=col, col_span=span, is_header=is_header, lines=self._cell_lines(tc))
                     cells.append(cell)
                     for c in range(col, col + span):
                         open_cells[c] = cell
@@ -207,22 +220,6 @@ def _span(declared: int, col: int, grid: int) -> int:
     that declares no grid, past _MAX_COLUMNS)."""
     last = grid if grid else _MAX_COLUMNS
     return max(1, min(declared, last - col))
-
-
-def _row_is_header(tr) -> bool:
-    tr_pr = tr.trPr
-    if tr_pr is None:
-        return False
-    header = tr_pr.find(qn("w:tblHeader"))
-    return header is not None and header.get(qn("w:val"), "true") not in ("0", "false", "off")
-
-
-def _grid_before(tr) -> int:
-    tr_pr = tr.trPr
-    if tr_pr is None:
-        return 0
-    before = tr_pr.find(qn("w:gridBefore"))
-    return int(before.get(qn("w:val"), "0")) if before is not None else 0
 
 
 class _Numbering:
@@ -249,9 +246,10 @@ class _Numbering:
             for ilvl, fmt in levels.items():
                 self._formats[(num.get(qn("w:numId")), ilvl)] = fmt
 
-    def list_info(self, para: Paragraph, paragraph_style: BaseStyle | None) -> tuple[int | None, str | None]:
-        num_id, ilvl = _num_pr(para, paragraph_style)
-        style = (paragraph_style.name if paragraph_style is not None else "") or ""
+    def list_info(self, num_pr: etree._Element | None, style_id: str | None) -> tuple[int | None, str | None]:
+        """`num_pr`: the paragraph's own w:numPr; `style_id`: the paragraph style it names."""
+        num_id, ilvl = _numbering_level(num_pr if num_pr is not None else self._styles.num_pr(style_id))
+        style = self._styles.name(style_id)
         style_match = _LIST_STYLE.match(style)
         if num_id is None and style_match is None:
             return None, None
@@ -271,14 +269,11 @@ class _Numbering:
         return ilvl, f"{self._counters[key]}."
 
 
-def _num_pr(para: Paragraph, style: BaseStyle | None) -> tuple[str | None, int | None]:
-    for p_pr in (para._p.pPr, style.element.pPr if style is not None else None):
-        if p_pr is None:
-            continue
-        num_pr = p_pr.find(qn("w:numPr"))
-        if num_pr is not None:
-            num_id = num_pr.find(qn("w:numId"))
-            ilvl = num_pr.find(qn("w:ilvl"))
-            return (num_id.get(qn("w:val")) if num_id is not None else None,
-                    int(ilvl.get(qn("w:val"))) if ilvl is not None else None)
-    return None, None
+def _numbering_level(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
+    """numId and ilvl of a w:numPr (the paragraph's own, else its style's)."""
+    if num_pr is None:
+        return None, None
+    num_id = xml.child(num_pr, xml.NUM_ID)
+    ilvl = xml.child(num_pr, xml.ILVL)
+    return (num_id.get(xml.VAL) if num_id is not None else None,
+            int(ilvl.get(xml.VAL)) if ilvl is not None else None)

@@ -407,10 +407,16 @@ def find_due(text: str, year_start: int | None = None) -> Due | None:
     A vague due ("ongoing", "TBC": raw kept, no bounds) counts where it is the whole text or
     the date of an inline lead, "(Lead: Chief Executive, ongoing)".
     """
-    text = clean_text(text)
+    phrase = _due_phrase(clean_text(text))
+    return parse_due(phrase, year_start) if phrase is not None else None
+
+
+@lru_cache(maxsize=4096)  # a text repeated down a long table is analysed once
+def _due_phrase(text: str) -> str | None:
+    """The first date phrase or inline vague due of a cleaned text, as printed."""
     doc = analyse(text, "date_phrases")  # kept: its span group lives only as long as the doc
     spans = doc.spans["dates"]
     vague = _vague_due(text)
     if spans and (vague is None or spans[0].start_char < vague.start("due")):
-        return parse_due(spans[0].text, year_start)
-    return parse_due(vague.group("due"), year_start) if vague else None
+        return spans[0].text
+    return vague.group("due") if vague else None
