@@ -20,17 +20,17 @@ import os
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
 from lxml import etree
 from PIL import Image, ImageFilter
 
-from extractors.pdf_page import DOT_TEXT, PageContent, Rule, Word
+from extractors.ocr_image import bridge_frames, prepare, rules_through_fills, stroke_width
+from extractors.pdf_page import DOT_TEXT, Fill, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
 from schemas.errors import CorruptFile, UnsupportedFormat
 
@@ -43,15 +43,18 @@ _DESCENDER = 0.21  # below the baseline
 _ASCENDERS = frozenset("bdfhkltij()[]{}/|")  # i and j: their dots rise as high
 _DESCENDERS = frozenset("gjpqy()[]{}|")
 _UNSURE = 50.0  # word confidence below which a word of capitals or symbols only is noise
-_INK_WINDOW, _INK_OFFSET = 25, 15  # adaptive threshold: neighbourhood (px) and margin below its mean
-_MIN_RULE_PT, _MIN_RULE_PX = 40.0, 30  # shortest run of ink taken as a ruling line: longer than any letter
-_FEW_WORDS = 20  # a page with ruling lines and fewer words than this is read again without them
 _COLUMN_GAP = 1.5  # ems of white space that separate two columns within one OCR line
 # Tesseract's own threads fight over cores when pages or documents run in parallel (workers):
 # one thread each is faster overall. Set OMP_THREAD_LIMIT to override.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 _LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 _DESPECKLE = 3  # median filter window, pixels
+_BOLD = 1.25  # stroke width per em, against the document's usual, from which a word is bold
+_FEW_WORDS = 20  # a page reading fewer words than this, or
+_UNSURE_PAGE = 70.0  # most of them less sure than this, may be on its side: its orientation is checked
+_OSD_PIXELS = 2_500_000  # orientation is detected on a copy no larger than this (about 150 dpi for A4)
+_OSD_SURE = 2.0  # Tesseract's orientation confidence below which the page is left as it is
+_BULLET_GAP = 4.0  # ems: the widest hanging indent between a bullet and its text
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
@@ -63,6 +66,7 @@ class OcrPage:
 
     content: PageContent
     seconds: float = 0.0
+    strokes: dict[int, float | None] = field(default_factory=dict)  # id(word) -> stroke width, points
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float = OCR_DPI) -> Image.Image:
@@ -114,8 +118,11 @@ def _segments(words: list[Word], gap: float) -> list[list[Word]]:
     return segments
 
 
-def _line_words(line: etree._Element, scale: float) -> list[Word]:
-    """A line's words in points, each part of the line (a column) with its own size estimate."""
+def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = None,
+                strokes: dict[int, float | None] | None = None) -> list[Word]:
+    """A line's words in points, each part of the line (a column) with its own size estimate,
+    boxed as a text PDF boxes them (from the baseline, one em high: see `_font_box`). With `ink`,
+    each word's stroke width (points) goes into `strokes`, measured on its letters' own box."""
     props = _properties(line)
     _, top, _, bottom = (int(v) for v in props["bbox"])
     line_em = (float(props.get("x_size", [bottom - top])[0]) - float(props.get("x_descenders", ["0"])[0])) \
@@ -134,37 +141,41 @@ def _line_words(line: etree._Element, scale: float) -> list[Word]:
                           confidence=confidence))
     if not words:
         return []
+    if ink is not None and strokes is not None:
+        for word in words:
+            strokes[id(word)] = _stroke(ink, word, scale)
     for segment in _segments(words, _COLUMN_GAP * line_em):
         ems = [em for em in map(_em, segment) if em is not None]
         size = statistics.median(ems) if ems else line_em
+        on_line = [w.bottom for w in segment if any(c.isalnum() for c in w.text)
+                   and not any(c in _DESCENDERS for c in w.text)]
+        baseline = statistics.median(on_line) if on_line else max(w.bottom for w in segment) - _DESCENDER * size
         for word in segment:
             word.size = size
+            _font_box(word, baseline, size)
         if _is_bullet(segment):
             segment[0].text = DOT_TEXT
+    _lone_bullets(words)
     return words
 
 
-def _ruling_lines(image: Image.Image, scale: float) -> tuple[list[Rule], Image.Image]:
-    """Table borders in the image (long thin runs of ink, by morphological opening), and the
-    image with them whitened: Tesseract reads no text in cells it sees boxed in."""
-    pixels = np.asarray(image)
-    ink = cv2.adaptiveThreshold(pixels, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
-                                _INK_WINDOW, _INK_OFFSET)
-    run = max(_MIN_RULE_PX, int(_MIN_RULE_PT / scale))
-    rules = []
-    found = np.zeros_like(ink)
-    for kernel in ((run, 1), (1, run)):
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
-        found |= lines
-        contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        for contour in contours:
-            x, y, w, h = cv2.boundingRect(contour)
-            if kernel[0] > 1:
-                rules.append(Rule(x * scale, (y + h / 2) * scale, (x + w) * scale, (y + h / 2) * scale))
-            else:
-                rules.append(Rule((x + w / 2) * scale, y * scale, (x + w / 2) * scale, (y + h) * scale))
-    cleaned = np.where(cv2.dilate(found, np.ones((3, 3), np.uint8)) > 0, 255, pixels).astype(np.uint8)
-    return rules, Image.fromarray(cleaned)
+def _lone_bullets(words: list[Word]) -> None:
+    """A bullet set well apart from its item's text (a hanging indent wider than the column gap)
+    stands alone in its segment: a lone glyph read as a bullet, with a capital or a number
+    after it within a few ems on the line, is one too."""
+    for glyph, after in zip(words, words[1:], strict=False):
+        text = glyph.text
+        if (len(text) <= 2 and text[:1] in _BULLET_READINGS and not any(c.isalnum() for c in text[1:])
+                and after.x0 - glyph.x1 <= _BULLET_GAP * after.size
+                and (after.text[:1].isupper() or after.text[:1].isdigit())
+                and (glyph is words[0] or glyph.x0 - words[words.index(glyph) - 1].x1 > _COLUMN_GAP * after.size)):
+            glyph.text = DOT_TEXT
+
+
+def _font_box(word: Word, baseline: float, size: float) -> None:
+    """Box a word as a text PDF does: one em high, its bottom a descender below the baseline."""
+    word.bottom = baseline + _DESCENDER * size
+    word.top = word.bottom - size
 
 
 def _level_rules(rules: list[Rule], slope: float, width: float, height: float) -> list[Rule]:
@@ -184,6 +195,21 @@ def _level_rules(rules: list[Rule], slope: float, width: float, height: float) -
             x = (x0 + x1) / 2
             out.append(Rule(x, top, x, bottom))
     return out
+
+
+def _level_fill(fill: Fill, slope: float, width: float, height: float) -> Fill:
+    """A shaded area moved like the words (`_level`): its centre turned, its size kept."""
+    cx, cy = width / 2, height / 2
+    mx, my = (fill.x0 + fill.x1) / 2, (fill.top + fill.bottom) / 2
+    dx, dy = (my - cy) * slope, -(mx - cx) * slope
+    return Fill(fill.x0 + dx, fill.top + dy, fill.x1 + dx, fill.bottom + dy, fill.colour)
+
+
+def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
+    """The stroke width of a word's letters, in points."""
+    px = stroke_width(ink, (int(word.x0 / scale), int(word.top / scale), int(math.ceil(word.x1 / scale)),
+                            int(math.ceil(word.bottom / scale))))
+    return None if px is None else px * scale
 
 
 def _skew(lines: list[etree._Element]) -> float:
@@ -210,22 +236,62 @@ def _read_lines(image: Image.Image) -> list[etree._Element]:
 
 def recognise(image: Image.Image, number: int, width: float, height: float, dpi: float) -> OcrPage:
     """Words of one page image as PDF points, with Tesseract's confidence (0-100) per word, and
-    the page's ruling lines. A page where Tesseract reads (almost) nothing but which has ruling
-    lines is read again with the lines whitened: it may see a boxed-in table as a picture."""
+    the page's ruling lines and shaded areas. Tesseract reads the image with its shaded areas
+    flattened to paper (light text on a dark band turned dark) and its rules whitened."""
     scale = 72.0 / dpi
-    rules, unruled = _ruling_lines(image, scale)
-    lines = _read_lines(image)
-    words = [w for line in lines for w in _line_words(line, scale)]
-    if rules and len(words) < _FEW_WORDS:
-        again = _read_lines(unruled)
-        words_again = [w for line in again for w in _line_words(line, scale)]
-        if len(words_again) > len(words):
-            lines, words = again, words_again
-    page = OcrPage(PageContent(number=number, width=width, height=height, words=words))
+    prepared = prepare(np.asarray(image), scale)
+    lines = _read_lines(Image.fromarray(prepared.clean))
+    strokes: dict[int, float | None] = {}
+    words = [w for line in lines for w in _line_words(line, scale, prepared.ink, strokes)]
+    page = OcrPage(PageContent(number=number, width=width, height=height, words=words, fills=prepared.fills),
+                   strokes=strokes)
     slope = _skew(lines)
     _level(page.content.words, slope, width, height)
-    page.content.rules = merge_rules(_level_rules(rules, slope, width, height))
+    fills = [_level_fill(f, slope, width, height) for f in prepared.fills]
+    dark = [fills[prepared.fills.index(f)] for f in prepared.dark_fills]
+    rules = _level_rules(prepared.rules, slope, width, height)
+    page.content.rules = merge_rules(bridge_frames(rules_through_fills(rules, fills, dark, words), fills))
+    page.content.fills = fills
     return page
+
+
+def _upright(image: Image.Image, number: int, width: float, height: float, dpi: float) -> OcrPage:
+    """The page recognised as it stands, or, when that reads poorly (few words, or most of them
+    unsure: print on its side or upside down), turned upright as Tesseract's orientation
+    detection says and read again, whichever reads better."""
+    page = recognise(image, number, width, height, dpi)
+    if not _doubtful(page):
+        return page
+    turn = orientation(image)
+    if not turn:
+        return page
+    turned_width, turned_height = (height, width) if turn % 180 else (width, height)
+    again = recognise(image.rotate(-turn, expand=True), number, turned_width, turned_height, dpi)
+    return again if _legibility(again) > _legibility(page) else page
+
+
+def _doubtful(page: OcrPage) -> bool:
+    words = page.content.words
+    return len(words) < _FEW_WORDS or statistics.median(w.confidence or 0.0 for w in words) < _UNSURE_PAGE
+
+
+def _legibility(page: OcrPage) -> float:
+    return sum(w.confidence or 0.0 for w in page.content.words if (w.confidence or 0.0) >= _UNSURE)
+
+
+def orientation(image: Image.Image) -> int:
+    """How far (degrees clockwise: 0, 90, 180, 270) the page must turn to stand upright, by
+    Tesseract's orientation detection on a smaller copy; 0 when it is unsure or finds too
+    little text."""
+    factor = min(1.0, _OSD_PIXELS / max(1, image.width * image.height)) ** 0.5
+    small = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
+    try:
+        found = pytesseract.image_to_osd(small, config="--psm 0", output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:
+        return 0
+    if float(found.get("orientation_conf", 0.0)) < _OSD_SURE:
+        return 0
+    return int(found.get("rotate", 0)) % 360
 
 
 def _harmonise_sizes(pages: list[OcrPage]) -> None:
@@ -242,7 +308,28 @@ def _harmonise_sizes(pages: list[OcrPage]) -> None:
         to_size[size] = round(style * 2) / 2
     for page in pages:
         for word in page.content.words:
-            word.size = to_size[word.size]
+            size = to_size[word.size]
+            _font_box(word, word.bottom - _DESCENDER * word.size, size)
+            word.size = size
+
+
+def _mark_bold(pages: list[OcrPage]) -> None:
+    """Bold words: strokes markedly heavier, for their size, than the document's usual print
+    (the median over its letters)."""
+    weights = [(page.strokes.get(id(w)), w) for page in pages for w in page.content.words]
+    ratios = [(stroke / w.size, len(w.text)) for stroke, w in weights if stroke and w.size > 0]
+    if not ratios:
+        return
+    ratios.sort()
+    half, seen = sum(n for _, n in ratios) / 2, 0
+    usual = ratios[-1][0]
+    for ratio, n in ratios:
+        seen += n
+        if seen >= half:
+            usual = ratio
+            break
+    for stroke, word in weights:
+        word.bold = bool(stroke and word.size > 0 and stroke / word.size >= _BOLD * usual)
 
 
 def page_resolution(width: float, height: float, dpi: float = OCR_DPI) -> float:
@@ -265,7 +352,7 @@ def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI) -> list[OcrP
             page_dpi = page_resolution(width, height, dpi)
             started = time.perf_counter()
             try:
-                page = recognise(render_page(pdf, number - 1, page_dpi), number, width, height, page_dpi)
+                page = _upright(render_page(pdf, number - 1, page_dpi), number, width, height, page_dpi)
             except pytesseract.TesseractNotFoundError as exc:
                 raise UnsupportedFormat(str(path), "a scanned PDF needs Tesseract OCR, which is not installed "
                                                    "(apt-get install tesseract-ocr tesseract-ocr-eng)") from exc
@@ -274,18 +361,5 @@ def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI) -> list[OcrP
     finally:
         pdf.close()
     _harmonise_sizes(pages)
+    _mark_bold(pages)
     return pages
-
-
-def pages_without_text(path: Path) -> tuple[int, list[int]]:
-    """The page count, and the pages (1-based) that have no text layer to read."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        blank = []
-        for index in range(len(pdf)):
-            textpage = pdf[index].get_textpage()
-            if not textpage.get_text_range().strip():
-                blank.append(index + 1)
-        return len(pdf), blank
-    finally:
-        pdf.close()

@@ -20,7 +20,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 from reportlab.platypus import Table as PdfTable
 
-from extractors.ocr import pages_without_text
+from extractors.pdf import read_pdf
 from extractors.registry import file_sha256, read_document
 from pipeline.interpret.context import Context
 from pipeline.interpret.prose import interpret_prose
@@ -147,8 +147,8 @@ def scanned(files: tuple[Path, Path]) -> Document:
 
 def test_scan_has_no_text_layer_and_is_read_as_scanned_pdf(files: tuple[Path, Path], scanned: Document) -> None:
     original, copy = files
-    assert pages_without_text(original) == (2, [])
-    assert pages_without_text(copy) == (2, [1, 2])
+    assert [page.has_text for page in read_pdf(original)[0]] == [True, True]
+    assert [page.has_text for page in read_pdf(copy)[0]] == [False, False]
     assert scanned.format == "scanned-pdf"
     headings = [b.text for b in scanned.blocks if b.kind is BlockKind.HEADING]
     assert "Better access to care" in headings and "A great place to work" in headings

@@ -1,0 +1,145 @@
+"""Scanned tables: a table drawn with reportlab (dark header band with white bold print, a
+shaded row, a ruled grid with a narrow first column of bold codes) scanned clean at 200 dpi as
+an image-only PDF and read through real Tesseract; and a page scanned on its side, which must
+be turned upright before it is read. The image analysis (shaded areas, rules) is also tested
+on a drawn image without Tesseract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+
+from extractors.ocr_image import find_fills, find_rules, prepare
+from extractors.pdf_tables import merge_rules
+from extractors.registry import read_document
+from schemas.document import BlockKind
+
+HEADER = ["No.", "Objective", "Lead", "Due"]
+ROWS = [
+    ["1.1", "Open the new discharge lounge", "Chief Operating Officer", "Q2 2024/25"],
+    ["1.2", "Recruit forty international nurses", "Chief Nurse", "Q3 2024/25"],
+    ["1.3", "Replace the pathology system", "Chief Digital Officer", "Q4 2024/25"],
+]
+
+
+def scan(source: Path, target: Path, dpi: int = 200, turn: int = 0) -> Path:
+    """A clean image-only greyscale copy of `source`, each page turned `turn` degrees
+    (anticlockwise)."""
+    pdf = pdfium.PdfDocument(str(source))
+    images = []
+    for page in pdf:
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+        images.append(image.rotate(turn, expand=True) if turn else image)
+    pdf.close()
+    images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
+    return target
+
+
+def draw_table(path: Path) -> Path:
+    grid = PdfTable([HEADER, *ROWS], colWidths=[40, 220, 150, 80])
+    grid.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("FONT", (0, 1), (0, -1), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.15, 0.2, 0.35)),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 2), (-1, 2), colors.Color(0.9, 0.9, 0.9)),
+        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([grid])
+    return path
+
+
+@pytest.fixture(scope="module")
+def scanned_table(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("ocr-table")
+    document = read_document(scan(draw_table(folder / "table.pdf"), folder / "table-scanned.pdf"))
+    assert document.format == "scanned-pdf"
+    return document
+
+
+def test_scanned_table_keeps_its_grid_header_band_and_narrow_column(scanned_table) -> None:
+    tables = scanned_table.tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    header = table.row_cells(0)
+    assert [c.text for c in header] == HEADER  # white on a dark band: read after turning it dark on white
+    assert all(c.is_header for c in header)
+    for index, row in enumerate(ROWS, start=1):
+        assert [c.text for c in table.row_cells(index)] == row
+    codes = [table.row_cells(i)[0] for i in range(1, 4)]
+    assert all(line.bold for c in codes for line in c.lines)  # bold from stroke width
+    assert not any(line.bold for line in table.row_cells(1)[1].lines)
+
+
+def draw_page(path: Path) -> Path:
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Improving patient flow", styles["Heading1"]), Spacer(1, 8)]
+    story += [Paragraph(text, styles["BodyText"]) for text in (
+        "We will open a discharge lounge at the General Hospital so that patients who are ready to go home "
+        "can wait in comfort while their medicines and transport are arranged.",
+        "We will expand the virtual ward to forty beds for frailty and respiratory patients, with a team "
+        "of nurses and therapists who visit patients at home every day.",
+        "We will agree a discharge-to-assess pathway with the county council by the end of September.")]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_page_scanned_on_its_side_is_turned_upright(tmp_path: Path, turn: int) -> None:
+    copy = scan(draw_page(tmp_path / "page.pdf"), tmp_path / "page-turned.pdf", turn=turn)
+    document = read_document(copy)
+    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING]
+    assert "Improving patient flow" in headings
+    text = " ".join(b.text for b in document.blocks)
+    assert "discharge-to-assess pathway with the county council" in text
+
+
+def drawn_page() -> np.ndarray:
+    """A 300-dpi image: a dark band with white print, a light band with black print under it, a
+    ruled row under them, and a paragraph of black print on the paper."""
+    image = Image.new("L", (2000, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 180), fill=60)
+    draw.text((130, 120), "HEADER ON A DARK BAND", fill=255, font_size=40)
+    draw.rectangle((100, 180, 1900, 300), fill=225)
+    draw.text((130, 220), "a light row with black print", fill=0, font_size=40)
+    for y in (100, 180, 300, 420):
+        draw.line((100, y, 1900, y), fill=0, width=3)
+    for x in (100, 600, 1900):
+        draw.line((x, 300, x, 420), fill=0, width=3)
+    draw.text((130, 600), "Plain print on the paper, with no shade under it at all.", fill=0, font_size=40)
+    return np.asarray(image)
+
+
+def test_shaded_bands_are_fills_and_light_print_is_turned_dark() -> None:
+    pixels = drawn_page()
+    scale = 72 / 300
+    rules, mask = find_rules(pixels, scale)
+    fills, shaded, dark = find_fills(pixels, scale, mask)
+    assert len(fills) == 2 and len(dark) == 1
+    band, row = sorted(fills, key=lambda f: f.top)
+    assert abs(band.top - 100 * scale) < 2 and abs(band.bottom - 180 * scale) < 2
+    assert abs(row.bottom - 300 * scale) < 2 and abs(row.x1 - 1900 * scale) < 2
+    assert dark == [band]
+    assert band.colour[0] < 0.4 < 0.8 < row.colour[0]
+    rules = merge_rules(rules)  # a rule is found in pieces between the rules that cross it
+    horizontal = sorted(round(r.top / scale) for r in rules if r.horizontal)
+    vertical = sorted(round(r.x0 / scale) for r in rules if not r.horizontal)
+    assert [abs(a - b) <= 3 for a, b in zip(horizontal, (100, 180, 300, 420), strict=True)] == [True] * 4
+    assert [abs(a - b) <= 3 for a, b in zip(vertical, (100, 600, 1900), strict=True)] == [True] * 3
+    clean = prepare(pixels, scale).clean
+    assert clean[140, 1000] > 200 and clean[240, 1000] > 200  # both bands are paper now
+    assert clean[110:170, 130:700].min() < 80  # the white print is dark
+    assert clean[600:650, 130:900].min() < 80  # print on the paper untouched
