@@ -39,6 +39,7 @@ _FINE_RULE_PT = 1.2  # rules that part shaded rows are no thicker than this (pri
 _RULE_CONTRAST = 40  # grey levels a rule is darker than the ground on both sides
 _SHORT_RULE_PT = 6.0  # an upright rule this short counts when it runs from one rule to another
 _SHORT_RULE_TOUCH = 1.0  # pt: ... ending this close to each (letters in a cell stand further off)
+_BAR_PT = 12.0  # a shaded area narrower than this is a bar (a thick line), not a band that holds print
 _TOUCH = 3.0  # pt: a rule ending this close to a shaded band's edge runs into it
 _MIN_RULE_PT, _MIN_RULE_PX = 24.0, 30  # shortest thin dark line taken as a rule: longer than a letter's stroke
 
@@ -237,9 +238,19 @@ def prepare(pixels: np.ndarray, scale: float) -> PageImage:
     fills, shaded, dark = find_fills(pixels, scale, drawn)
     flat = flatten(pixels, shaded)
     rules, rule_mask = find_rules(flat, scale)  # short ones only off dark bands (no gaps between light letters)
+    rules = [r for r in rules if not _band_side(r, fills)]
     clean = np.where(cv2.dilate(rule_mask, np.ones((3, 3), np.uint8)) > 0, 255, flat).astype(np.uint8)
     _, ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return PageImage(clean=clean, ink=ink, fills=fills, rules=rules, dark_fills=dark)
+
+
+def _band_side(rule: Rule, fills: list[Fill]) -> bool:
+    """An upright line along a shaded band's side and no longer than the band is high: the seam
+    the flattened band leaves, not a rule (a column rule runs on past the band). A bar too narrow
+    to hold print is a thick line itself: its sides stand for it."""
+    return not rule.horizontal and any(
+        f.x1 - f.x0 >= _BAR_PT and min(abs(rule.x0 - f.x0), abs(rule.x0 - f.x1)) <= _TOUCH
+        and rule.top >= f.top - _TOUCH and rule.bottom <= f.bottom + _TOUCH for f in fills)
 
 
 def rules_through_fills(rules: list[Rule], fills: list[Fill], dark: list[Fill], words: list[Word]) -> list[Rule]:

@@ -143,3 +143,19 @@ def test_shaded_bands_are_fills_and_light_print_is_turned_dark() -> None:
     assert clean[140, 1000] > 200 and clean[240, 1000] > 200  # both bands are paper now
     assert clean[110:170, 130:700].min() < 80  # the white print is dark
     assert clean[600:650, 130:900].min() < 80  # print on the paper untouched
+
+
+def test_a_band_side_is_no_column_rule_but_a_narrow_bar_keeps_its_sides() -> None:
+    """A flattened band's sides may leave a thin dark seam as long as the band is high: no rule
+    (it would box the band in); an accent bar too narrow to hold print is a thick line itself."""
+    image = Image.new("L", (2000, 700), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 200), fill=90)  # a dark banner on the paper, no rules
+    draw.text((130, 120), "A BANNER OF WHITE PRINT", fill=255, font_size=40)
+    draw.rectangle((100, 300, 130, 650), fill=90)  # an accent bar, 7 pt wide at 300 dpi
+    scale = 72 / 300
+    found = prepare(np.asarray(image), scale).rules
+    sides = [r for r in found if not r.horizontal and r.top < 210 * scale]
+    assert sides == []
+    bar = [r for r in found if not r.horizontal and r.top > 290 * scale]
+    assert bar and all(min(abs(r.x0 / scale - 100), abs(r.x0 / scale - 131)) <= 5 for r in bar)
