@@ -19,12 +19,12 @@ def task_runner(*, dask: bool = False, dask_address: str | None = None, max_work
         workers = max_workers or config.DASK_WORKERS
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
-    return ThreadPoolTaskRunner(max_workers=max_workers or config.FLOW_MAX_WORKERS)
+    return ThreadPoolTaskRunner(max_workers=max_workers or config.JOBS)
 
 
 def subflow_runner(*, dask: bool = False, dask_address: str | None = None, max_workers: int | None = None,
                    ) -> TaskRunner | None:
     """The runner asked for, or None when the flows' own default (task_runner()) will do."""
-    if not dask and not dask_address and max_workers in (None, config.FLOW_MAX_WORKERS):
+    if not dask and not dask_address and max_workers in (None, config.JOBS):
         return None
     return task_runner(dask=dask, dask_address=dask_address, max_workers=max_workers)

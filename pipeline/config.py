@@ -57,7 +57,9 @@ if PDF_READER not in PDF_READERS:
 
 QUERY_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_QUERY_TIMEOUT", "30"))  # `trustplans query`
 
-FLOW_MAX_WORKERS = 8  # documents a flow works on at once on its default (thread) runner
+# Documents worked on at once: `trustplans ingest --jobs` and the flows' default (thread)
+# runner; TRUSTPLANS_JOBS, else the number of cores.
+JOBS = int(os.environ.get("TRUSTPLANS_JOBS") or os.cpu_count() or 1)
 DASK_WORKERS = 2  # processes of the Dask LocalCluster made when no scheduler address is given
 
 

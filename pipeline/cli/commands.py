@@ -176,10 +176,14 @@ def tables(file: Path, fmt: str, pages: str | None, out_dir: Path | None) -> Non
 @click.option("--ods-code", default=None, help="The trust's ODS code, for every file given (else found in each).")
 @click.option("--kind", default=None, help="The kind of document (strategy, annual_plan, ...) for every file given.")
 @click.option("--period", default=None, help="The years covered (2024/25, 2024-2027) for every file given.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=config.JOBS,
+              show_default="TRUSTPLANS_JOBS, else the number of cores",
+              help="Documents worked on at once (read in reader processes, at most one per core; loaded one "
+                   "at a time, in order).")
 @_ALLOW_PRIVATE_URLS
 @click.pass_obj
 def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_json: bool, ods_code: str | None,
-           kind: str | None, period: str | None, allow_private_urls: bool) -> None:
+           kind: str | None, period: str | None, jobs: int, allow_private_urls: bool) -> None:
     """Load plan files, and the plan files in folders, into the database (one transaction
     each; the same file twice adds nothing; a file that fails is recorded and the rest go on).
     Reports each file, the files in folders that were not read, and the totals. Exits 1 when
@@ -191,7 +195,7 @@ def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_j
         from flows.ingest import run_ingest_flow
 
         summary = run_ingest_flow(list(paths), allow_private_urls=allow_private_urls, ods_code=ods_code, kind=kind,
-                                  period=period)
+                                  period=period, max_workers=jobs)
         click.echo(summary)
         sys.exit(1 if summary.failed else 0)
     from pipeline.cli.progress import progress_bar
@@ -206,7 +210,8 @@ def ingest(options: dict[str, object], paths: tuple[Path, ...], flow: bool, as_j
     bar = None
     try:
         with progress_bar(len(sources), shown=not options["quiet"]) as bar:
-            summary = run_batch(sources, settings, trigger="cli", on_start=bar.start, on_result=bar.done)
+            summary = run_batch(sources, settings, trigger="cli", jobs=jobs, on_start=bar.start,
+                                on_result=bar.done)
     except KeyboardInterrupt:
         loaded = bar.loaded if bar else 0
         _fail_with(f"interrupted: {loaded} of {len(sources)} loaded; run again to continue", 130)

@@ -3,6 +3,8 @@ child process with memory and time limits) -> load, returning one DocumentResult
 happens. A failure at any step is recorded in the database (an extraction run, failed) with
 the file kept in quarantine, never raised. The file is hashed once, when it is fetched.
 `trustplans extract` and `ingest` run documents here; the flows run the same steps as tasks.
+A batch splits a run in two: read_for_loading (fetch and read; it writes nothing, so that
+several documents can be read at once on threads) and load_reading (the database writes).
 """
 
 from __future__ import annotations
@@ -52,30 +54,32 @@ class _Run:
             self.timings[step] = time.perf_counter() - started
             log.info("%s: %s took %.2f s", printable(self.source.location), step, self.timings[step])
 
-    def steps(self, load_into_database: bool) -> DocumentResult:
-        """Every step in order; raises what a step raises."""
-        location = printable(self.source.location)
-        fetched = self.fetched = self.timed("fetch", lambda: fetch(self.source, self.settings, self.dirs))
-        if load_into_database and (known := already_loaded(fetched, self.settings)) is not None:
-            return DocumentResult(location, "unchanged", document_id=known, timings=self.timings)
-        plan = self.plan = self.timed("read", lambda: read_plan_isolated(fetched, self.settings))
-        if not load_into_database:
-            return DocumentResult(location, "extracted", trust=trust_of(plan), counts=plan_counts(plan),
-                                  timings=self.timings, plan=plan)
+    def fetch(self) -> Fetched:
+        self.fetched = self.timed("fetch", lambda: fetch(self.source, self.settings, self.dirs))
+        return self.fetched
+
+    def read(self, fetched: Fetched) -> Plan:
+        self.plan = self.timed("read", lambda: read_plan_isolated(fetched, self.settings))
+        return self.plan
+
+    def load(self) -> DocumentResult:
+        fetched, plan = self.fetched, self.plan
+        assert fetched is not None and plan is not None, "load() follows a read()"
         outcome = self.timed("load", lambda: load(plan, fetched, self.settings))
         corrections = {"corrections applied": outcome.corrections_applied,
                        "corrections that no longer match": outcome.corrections_unmatched}
-        return DocumentResult(location, outcome.status, document_id=outcome.document_id, trust=trust_of(plan),
-                              counts={**plan_counts(plan), **{k: n for k, n in corrections.items() if n}},
-                              timings=self.timings)
+        counts = {**plan_counts(plan), **{k: n for k, n in corrections.items() if n}}
+        return DocumentResult(printable(self.source.location), outcome.status, document_id=outcome.document_id,
+                              trust=trust_of(plan), counts=counts, timings=self.timings)
+
+    def as_failed(self, exc: Exception) -> DocumentResult:
+        return failed(self.source.location, exc, counts=plan_counts(self.plan) if self.plan else {},
+                      timings=self.timings)
 
 
 @contextmanager
-def _fetch_dirs(settings: Settings, keep: bool) -> Iterator[FetchDirs]:
-    """Under the processed folder when downloads are kept (loading), else a temporary folder."""
-    if keep:
-        yield FetchDirs.under(settings.processed_dir)
-        return
+def _temporary_fetch_dirs() -> Iterator[FetchDirs]:
+    """Where a run that loads nothing fetches (downloads are kept only when loading)."""
     with tempfile.TemporaryDirectory(prefix="trustplans-fetch-") as folder:
         yield FetchDirs(downloads=Path(folder))
 
@@ -84,24 +88,63 @@ def run_document(source: Source, settings: Settings, *, load_into_database: bool
     """Run every step for one source and return its result; a failure is a result too,
     recorded in the database when loading. Without `load_into_database`, stop at the plan
     and record nothing (a URL is then fetched into a temporary folder)."""
-    with _fetch_dirs(settings, load_into_database) as fetch_into:
+    if load_into_database:
+        return load_reading(read_for_loading(source, settings))
+    with _temporary_fetch_dirs() as fetch_into:
         run = _Run(source, settings, fetch_into)
         try:
-            return run.steps(load_into_database)
+            plan = run.read(run.fetch())
+        except Exception as exc:  # any failure is a result
+            return run.as_failed(exc)
+    return DocumentResult(printable(source.location), "extracted", trust=trust_of(plan), counts=plan_counts(plan),
+                          timings=run.timings, plan=plan)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One document fetched, looked for in the database and read, for load_reading to finish;
+    nothing of it is in the database yet."""
+
+    run: _Run
+    result: DocumentResult | None = None  # nothing to load: its bytes are loaded already
+    error: Exception | None = None  # what the step that failed raised
+
+
+def read_for_loading(source: Source, settings: Settings) -> Reading:
+    """The steps of run_document before the load. Writes nothing to the database, so that
+    documents can be read on threads of their own while one thread loads them."""
+    run = _Run(source, settings, FetchDirs.under(settings.processed_dir))
+    try:
+        fetched = run.fetch()
+        if (known := already_loaded(fetched, settings)) is not None:
+            return Reading(run, result=DocumentResult(printable(source.location), "unchanged", document_id=known,
+                                                      timings=run.timings))
+        run.read(fetched)
+    except Exception as exc:  # any failure is a result, recorded by load_reading
+        return Reading(run, error=exc)
+    return Reading(run)
+
+
+def load_reading(reading: Reading) -> DocumentResult:
+    """The rest of run_document: the plan loaded (one transaction), or the failure recorded
+    (the file kept in quarantine)."""
+    if reading.result is not None:
+        return reading.result
+    run, error = reading.run, reading.error
+    if error is None:
+        try:
+            return run.load()
         except Exception as exc:  # any failure is a result; the caller goes on to the next document
-            result = failed(source.location, exc, counts=plan_counts(run.plan) if run.plan else {},
-                            timings=run.timings)
-    return _recorded(result, source, run.fetched, settings) if load_into_database else result
+            error = exc
+    return _recorded(run.as_failed(error), run.source, run.fetched, run.settings)
 
 
 def extract_plan(location: str | Path, settings: Settings | None = None) -> Plan:
     """The plan in one file or at one URL, read as `trustplans extract` reads it, without
     loading it; raises the TrustplansError of the step that failed."""
-    run_settings = settings or config.settings()
-    with _fetch_dirs(run_settings, keep=False) as fetch_into:
-        result = _Run(Source(location=str(location)), run_settings, fetch_into).steps(load_into_database=False)
-    assert result.plan is not None
-    return result.plan
+    with _temporary_fetch_dirs() as fetch_into:
+        run = _Run(Source(location=str(location)), settings or config.settings(), fetch_into)
+        return run.read(run.fetch())
 
 
 def _recorded(result: DocumentResult, source: Source, fetched: Fetched | None, settings: Settings) -> DocumentResult:

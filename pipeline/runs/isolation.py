@@ -110,6 +110,8 @@ class _Pool:
 
     def _retire(self, reader: _Reader) -> None:
         with self.lock:
+            if reader not in self.everyone:
+                return  # close() has it (at exit, while a batch's thread is reading with it)
             self.everyone.discard(reader)
         reader.stop()
 

@@ -44,8 +44,11 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_goes_on(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'trustplans.db'}"
     env = {**os.environ, "TRUSTPLANS_DATABASE_URL": url, "TRUSTPLANS_DATA_DIR": str(tmp_path / "data")}
 
-    run = subprocess.Popen([str(TRUSTPLANS), "ingest", str(folder)], env=env, text=True,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # --jobs 2: documents being read on other threads when Ctrl-C comes. SIGINT as a terminal's
+    # Ctrl-C finds it, not ignored as it is in the jobs a shell starts in the background (`&`)
+    run = subprocess.Popen([str(TRUSTPLANS), "ingest", "--jobs", "2", str(folder)], env=env, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while documents(url) < 2 and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
