@@ -17,9 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-import pypdfium2 as pdfium
-from PIL import Image
+from scans import make_scan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -28,21 +26,6 @@ from pipeline.config import PROJECT_ROOT  # noqa: E402
 
 ANGLE = 0.7  # degrees
 NOISE = 12.0  # standard deviation of the grey noise, 0-255 scale
-
-
-def make_scan(source: Path, target: Path, dpi: int, seed: int = 1) -> int:
-    """Write an image-only copy of `source`; return its page count."""
-    rng = np.random.default_rng(seed)
-    pdf = pdfium.PdfDocument(str(source))
-    images = []
-    for page in pdf:
-        image = page.render(scale=dpi / 72).to_pil().convert("L").rotate(ANGLE, resample=Image.BICUBIC,
-                                                                          fillcolor=255)
-        pixels = np.asarray(image, dtype=np.float32) + rng.normal(0, NOISE, (image.height, image.width))
-        images.append(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)))
-    pdf.close()
-    images[0].save(target, save_all=True, append_images=images[1:], resolution=dpi)
-    return len(images)
 
 
 def corpus_pdfs() -> list[Path]:
@@ -63,7 +46,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="trustplans-ocr-bench-") as folder:
         for source in pdfs:
             copy = Path(folder) / source.name
-            count = make_scan(source, copy, args.dpi)
+            count = make_scan(source, copy, args.dpi, angle=ANGLE, noise=NOISE)
             for page in ocr_pages(copy, list(range(1, count + 1))):
                 words = page.content.words
                 confidence = statistics.fmean(w.confidence or 0 for w in words) if words else 0.0

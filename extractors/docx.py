@@ -59,7 +59,6 @@ class _Styles:
         self._part = word.part
         self._found: dict[tuple[str | None, WD_STYLE_TYPE], BaseStyle | None] = {}
         self._names: dict[str | None, str] = {}
-        self._bold_styles: dict[str | None, bool] = {}  # by the style's own id
         self._paragraph_bold: dict[str | None, bool] = {}  # by the id a paragraph names
         self._run_bold: dict[str | None, bool | None] = {}  # by the id a run names
         self._num_prs: dict[str | None, etree._Element | None] = {}  # by the id a paragraph names
@@ -92,12 +91,7 @@ class _Styles:
         """Whether the paragraph style a paragraph names is bold."""
         if style_id not in self._paragraph_bold:
             style = self.paragraph(style_id)
-            if style is None:
-                self._paragraph_bold[style_id] = False
-            else:
-                if style.style_id not in self._bold_styles:
-                    self._bold_styles[style.style_id] = bool(style.font.bold)
-                self._paragraph_bold[style_id] = self._bold_styles[style.style_id]
+            self._paragraph_bold[style_id] = style is not None and bool(style.font.bold)
         return self._paragraph_bold[style_id]
 
     def _character_bold(self, style_id: str | None) -> bool | None:

@@ -163,12 +163,12 @@ def _lone_bullets(words: list[Word]) -> None:
     """A bullet set well apart from its item's text (a hanging indent wider than the column gap)
     stands alone in its segment: a lone glyph read as a bullet, with a capital or a number
     after it within a few ems on the line, is one too."""
-    for glyph, after in zip(words, words[1:], strict=False):
+    for i, (glyph, after) in enumerate(zip(words, words[1:], strict=False)):
         text = glyph.text
         if (len(text) <= 2 and text[:1] in _BULLET_READINGS and not any(c.isalnum() for c in text[1:])
                 and after.x0 - glyph.x1 <= _BULLET_GAP * after.size
                 and (after.text[:1].isupper() or after.text[:1].isdigit())
-                and (glyph is words[0] or glyph.x0 - words[words.index(glyph) - 1].x1 > _COLUMN_GAP * after.size)):
+                and (i == 0 or glyph.x0 - words[i - 1].x1 > _COLUMN_GAP * after.size)):
             glyph.text = DOT_TEXT
 
 
@@ -243,16 +243,15 @@ def recognise(image: Image.Image, number: int, width: float, height: float, dpi:
     lines = _read_lines(Image.fromarray(prepared.clean))
     strokes: dict[int, float | None] = {}
     words = [w for line in lines for w in _line_words(line, scale, prepared.ink, strokes)]
-    page = OcrPage(PageContent(number=number, width=width, height=height, words=words, fills=prepared.fills),
-                   strokes=strokes)
     slope = _skew(lines)
-    _level(page.content.words, slope, width, height)
-    fills = [_level_fill(f, slope, width, height) for f in prepared.fills]
-    dark = [fills[prepared.fills.index(f)] for f in prepared.dark_fills]
+    _level(words, slope, width, height)
+    levelled = {id(f): _level_fill(f, slope, width, height) for f in prepared.fills}
+    fills = list(levelled.values())
+    dark = [levelled[id(f)] for f in prepared.dark_fills]
     rules = _level_rules(prepared.rules, slope, width, height)
-    page.content.rules = merge_rules(bridge_frames(rules_through_fills(rules, fills, dark, words), fills))
-    page.content.fills = fills
-    return page
+    rules = merge_rules(bridge_frames(rules_through_fills(rules, fills, dark, words), fills))
+    return OcrPage(PageContent(number=number, width=width, height=height, words=words, rules=rules, fills=fills),
+                   strokes=strokes)
 
 
 def _upright(image: Image.Image, number: int, width: float, height: float, dpi: float) -> OcrPage:
