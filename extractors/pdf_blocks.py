@@ -10,7 +10,7 @@ case, at the top of the next page is one block.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from extractors.hyphenation import Vocabulary
 from extractors.pdf_join import JoinedTable
@@ -83,10 +83,12 @@ def _continues(last: Block, block: Block) -> bool:
             and not last.text.rstrip().endswith(_SENTENCE_END) and block.text[:1].islower())
 
 
-def table_block(table: JoinedTable, pitches: PitchModel, vocabulary: Vocabulary) -> Block:
-    """The table block: each cell's words (over all its pages) joined into its lines."""
+def table_block(table: JoinedTable, pitches: PitchModel, vocabulary: Vocabulary,
+                part_lines: Mapping[int, list[VisualLine]]) -> Block:
+    """The table block: each cell's words (over all its pages) joined into its lines.
+    `part_lines`: the lines already grouped from a word list, by its id()."""
     ordered = sorted(table.cells, key=lambda c: (c.row, c.col))
-    cells = [_cell(c, table.header_rows, pitches, vocabulary) for c in ordered]
+    cells = [_cell(c, table.header_rows, pitches, vocabulary, part_lines) for c in ordered]
     model = Table(n_rows=table.n_rows, n_cols=table.n_cols, cells=cells, pages=list(table.pages),
                   joined=table.joined)
     bbox = None
@@ -96,10 +98,12 @@ def table_block(table: JoinedTable, pitches: PitchModel, vocabulary: Vocabulary)
     return Block(kind=BlockKind.TABLE, page=table.pages[0], bbox=bbox, table=model)
 
 
-def _cell(cell: PieceCell, header_rows: int, pitches: PitchModel, vocabulary: Vocabulary) -> Cell:
+def _cell(cell: PieceCell, header_rows: int, pitches: PitchModel, vocabulary: Vocabulary,
+          part_lines: Mapping[int, list[VisualLine]]) -> Cell:
     lines: list[VisualLine] = []
     for part in cell.parts:
-        lines.extend(group_visual_lines(part))
+        grouped = part_lines.get(id(part))
+        lines.extend(group_visual_lines(part) if grouped is None else grouped)
     paragraphs = build_paragraphs(lines, pitches, vocabulary, hard_breaks=True)
     return Cell(row=cell.row, col=cell.col, lines=[p.to_line() for p in paragraphs], row_span=cell.row_span,
                 col_span=cell.col_span, is_header=cell.row < header_rows,

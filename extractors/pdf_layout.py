@@ -90,13 +90,14 @@ def layout_document(pages: Sequence[PageContent]) -> Layout:
         carried = [tables[-1].col_edges] if tables else []
     vocabulary = Vocabulary(w.text for page in pages for w in page.words)
     text_pitches = PitchModel(_text_line_groups(ordered))
-    cell_pitches = PitchModel(_cell_line_groups(ordered))
+    part_lines = _part_lines(ordered)
+    cell_pitches = PitchModel(_cell_line_groups(ordered, part_lines))
     body = body_size(pages)
     headings = heading_sizes(_text_line_groups(ordered), body)
     blocks: list[Block] = []
     for item in _join_tables(ordered):
         if isinstance(item, JoinedTable):
-            blocks.append(table_block(item, cell_pitches, vocabulary))
+            blocks.append(table_block(item, cell_pitches, vocabulary, part_lines))
         else:
             paragraphs = build_paragraphs(item.lines, text_pitches, vocabulary)
             blocks.extend(text_block(p, item.page, body, headings) for p in paragraphs)
@@ -218,10 +219,18 @@ def _text_line_groups(ordered: Sequence[Sequence[_PageItem]]) -> list[list[Visua
     return [item.lines for items in ordered for item in items if isinstance(item, _TextGroup)]
 
 
-def _cell_line_groups(ordered: Sequence[Sequence[_PageItem]]) -> list[list[VisualLine]]:
+def _part_lines(ordered: Sequence[Sequence[_PageItem]]) -> dict[int, list[VisualLine]]:
+    """The lines of each one-page cell's words, by id() of its word list: grouped once, for the
+    pitches and again for the cell once its table is joined (the lists live as long as the layout)."""
+    return {id(c.parts[0]): group_visual_lines(c.parts[0]) for items in ordered for item in items
+            if isinstance(item, TablePiece) for c in item.cells if len(c.parts) == 1 and c.parts[0]}
+
+
+def _cell_line_groups(ordered: Sequence[Sequence[_PageItem]],
+                      part_lines: dict[int, list[VisualLine]]) -> list[list[VisualLine]]:
     """Line spacing inside table cells often differs from body text: measured apart."""
-    return [group_visual_lines(c.words) for items in ordered for item in items
-            if isinstance(item, TablePiece) for c in item.cells if not c.empty]
+    return [part_lines[id(c.parts[0])] if len(c.parts) == 1 else group_visual_lines(c.words)
+            for items in ordered for item in items if isinstance(item, TablePiece) for c in item.cells if not c.empty]
 
 
 # --- tables --------------------------------------------------------------------------------------
