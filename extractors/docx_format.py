@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from extractors.options import DEFAULT, ReadOptions
 from schemas.document import Document
 from schemas.errors import CorruptFile, UnsupportedFormat
 
@@ -28,7 +29,8 @@ def sniff(head: bytes, path: Path) -> bool:
     raise UnsupportedFormat(str(path), "a zip archive but not a Word .docx (no word/document.xml)")
 
 
-def extract(path: Path, sha256: str) -> Document:
+def extract(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
     from extractors.docx import extract_docx
 
+    options.do_meanwhile()  # one process reads the whole file
     return extract_docx(path, sha256)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.html_text import BOMS
+from extractors.options import DEFAULT, ReadOptions
 from schemas.document import Document
 
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<p>", b"<table")
@@ -22,7 +23,8 @@ def sniff(head: bytes, path: Path) -> bool:
     return any(marker in lowered for marker in _MARKERS)
 
 
-def extract(path: Path, sha256: str) -> Document:
+def extract(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
     from extractors.html import extract_html
 
+    options.do_meanwhile()  # one process reads the whole file
     return extract_html(path, sha256)

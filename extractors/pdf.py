@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from extractors.forked_pages import PageReaderDied
 from extractors.inflation import check_pdf_streams
+from extractors.options import DEFAULT, ReadOptions
 from extractors.pdf_check import check_pdf
 from extractors.pdf_layout import layout_document
 from extractors.pdf_page import PageContent
@@ -32,15 +34,18 @@ def extract_pdf(path: Path, sha256: str, reader: str | None = None) -> Document:
     return pdf_document(path, sha256, pages, title)
 
 
-def read_pdf(path: Path, reader: str | None = None) -> tuple[list[PageContent], str | None]:
-    """Every page's text layer, and the Title, once the file has passed its checks."""
+def read_pdf(path: Path, reader: str | None = None,
+             options: ReadOptions = DEFAULT) -> tuple[list[PageContent], str | None]:
+    """Every page's text layer, and the Title, once the file has passed its checks. PDFium's
+    pages are read by up to `options.page_processes` processes; pdfplumber's by this one."""
     check_pdf(path)
     check_pdf_streams(path)
     if (reader or PDF_READER) == "pdfium":
-        pages, title = _read_pdfium(path)
+        pages, title = _read_pdfium(path, options)
     else:
         from extractors import pdfplumber_document  # pdfminer: only for the reader that needs it
 
+        options.do_meanwhile()
         pages, title = pdfplumber_document.read_document(path)
     if not pages:
         raise CorruptFile(str(path), "the PDF has no pages")
@@ -57,9 +62,11 @@ def pdf_document(path: Path, sha256: str, pages: list[PageContent], title: str |
                     title=title, furniture=layout.furniture)
 
 
-def _read_pdfium(path: Path) -> tuple[list[PageContent], str | None]:
+def _read_pdfium(path: Path, options: ReadOptions) -> tuple[list[PageContent], str | None]:
     """PDFium's reading (a password-protected file was refused by check_pdf already)."""
     try:
-        return read_document(path)
+        return read_document(path, options.page_processes, options.meanwhile)
     except pdfium.PdfiumError as exc:  # a page PDFium cannot load
         raise CorruptFile(str(path), f"the PDF is damaged or truncated ({exc})") from exc
+    except PageReaderDied as exc:  # a page crashed PDFium in a forked reader
+        raise CorruptFile(str(path), f"the PDF could not be read: {exc}") from exc

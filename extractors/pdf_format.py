@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from extractors.options import DEFAULT, ReadOptions
 from schemas.document import Document
 
 # PDFium (pypdfium2, under the PDF checks and OCR) is not thread-safe: two threads using it at
@@ -19,8 +20,8 @@ def sniff(head: bytes, path: Path) -> bool:
     return head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]
 
 
-def extract(path: Path, sha256: str) -> Document:
+def extract(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
     from extractors.scanned import extract_pdf_or_scan
 
     with _PDFIUM:
-        return extract_pdf_or_scan(path, sha256)
+        return extract_pdf_or_scan(path, sha256, options)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import ctypes
 import itertools
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
 
+from extractors.forked_pages import read_pages
 from extractors.pdf_page import PageContent, add_dot, add_rect, add_word, as_rule, printed_once
 
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in a PDF's cm
@@ -31,21 +34,35 @@ _NAME_BUFFER = 256
 _LINE_END_HYPHEN = 0x2
 
 
-def read_document(path: Path) -> tuple[list[PageContent], str | None]:
-    """Every page of the PDF and its Title; raises pdfium.PdfiumError for a file PDFium refuses."""
+def read_document(path: Path, processes: int = 1,
+                  meanwhile: Callable[[], object] | None = None) -> tuple[list[PageContent], str | None]:
+    """Every page of the PDF and its Title, the pages read by up to `processes` processes
+    (extractors/forked_pages.py; `meanwhile` is done here while they read); raises
+    pdfium.PdfiumError for a file PDFium refuses."""
     pdf = pdfium.PdfDocument(str(path))
     try:
-        pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                pages.append(read_pdfium_page(page, index + 1))
-            finally:
-                page.close()
-        title = pdf.get_metadata_value("Title")
+        count, title = len(pdf), pdf.get_metadata_value("Title")
     finally:
         pdf.close()
-    return pages, title.strip() or None
+    return read_pages(count, partial(_opened, path), processes, meanwhile), title.strip() or None
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Callable[[int], PageContent]]:
+    """The file opened in this process: page index -> its page read."""
+    pdf = pdfium.PdfDocument(str(path))
+
+    def read(index: int) -> PageContent:
+        page = pdf[index]
+        try:
+            return read_pdfium_page(page, index + 1)
+        finally:
+            page.close()
+
+    try:
+        yield read
+    finally:
+        pdf.close()
 
 
 def read_pdfium_page(page: pdfium.PdfPage, number: int) -> PageContent:

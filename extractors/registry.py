@@ -7,6 +7,7 @@ from importlib import import_module
 from pathlib import Path
 
 from extractors.detect import sniff_format
+from extractors.options import DEFAULT, ReadOptions
 from schemas.document import Document
 
 
@@ -18,8 +19,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: Path, sha256: str | None = None) -> Document:
+def read_document(path: Path, sha256: str | None = None, options: ReadOptions = DEFAULT) -> Document:
     """Read any supported file into the document model. `sha256` is the file's, where the
     caller has hashed it already; else it is hashed here."""
     fmt = sniff_format(path)
-    return import_module(fmt.extractor).extract(path, sha256 or file_sha256(path))
+    return import_module(fmt.extractor).extract(path, sha256 or file_sha256(path), options)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.options import DEFAULT, ReadOptions
 from extractors.pdf import SCANNED_FORMAT, pdf_document, read_pdf
 from extractors.pdf_layout import layout_pages
 from schemas.document import Block, Document
@@ -19,9 +20,9 @@ def ocr_blocks(path: Path, numbers: list[int]) -> list[Block]:
     return layout_pages([page.content for page in ocr_pages(path, numbers)])
 
 
-def extract_pdf_or_scan(path: Path, sha256: str) -> Document:
+def extract_pdf_or_scan(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
     """Any PDF: its text layer where it has one, OCR on the pages that have none."""
-    pages, title = read_pdf(path)
+    pages, title = read_pdf(path, options=options)
     blank = [page.number for page in pages if not page.has_text]
     document = pdf_document(path, sha256, pages, title)
     if not blank:

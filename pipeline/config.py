@@ -58,7 +58,8 @@ if PDF_READER not in PDF_READERS:
 QUERY_TIMEOUT_S = float(os.environ.get("TRUSTPLANS_QUERY_TIMEOUT", "30"))  # `trustplans query`
 
 # Documents worked on at once: `trustplans ingest --jobs` and the flows' default (thread)
-# runner; TRUSTPLANS_JOBS, else the number of cores.
+# runner; TRUSTPLANS_JOBS, else the number of cores. `trustplans extract` reads its one PDF's
+# pages with as many processes.
 JOBS = int(os.environ.get("TRUSTPLANS_JOBS") or os.cpu_count() or 1)
 DASK_WORKERS = 2  # processes of the Dask LocalCluster made when no scheduler address is given
 
@@ -84,6 +85,7 @@ class Settings:
     memory_limit_bytes: int = MEMORY_LIMIT_BYTES
     time_limit_s: float = TIME_LIMIT_S
     time_limit_per_mb_s: float = TIME_LIMIT_PER_MB_S
+    page_processes: int = 1  # processes that read one PDF's pages at once (extractors/forked_pages.py)
 
     def time_limit_for(self, size_bytes: int) -> float:
         """The wall-clock limit for reading a file of this size."""
@@ -114,7 +116,8 @@ def processed_dir_for(database_url: str) -> Path:
 
 def settings(database_url: str | None = None, processed_dir: str | Path | None = None,
              fetch_timeout: float | None = None, fetch_retries: int | None = None,
-             retry_backoff: float | None = None, allow_private_urls: bool | None = None) -> Settings:
+             retry_backoff: float | None = None, allow_private_urls: bool | None = None,
+             page_processes: int = 1) -> Settings:
     """Settings with the defaults above wherever an argument is None."""
     url = database_url or default_database_url()
     return Settings(
@@ -124,4 +127,5 @@ def settings(database_url: str | None = None, processed_dir: str | Path | None =
         fetch_retries=FETCH_RETRIES if fetch_retries is None else fetch_retries,
         retry_backoff=RETRY_BACKOFF_S if retry_backoff is None else retry_backoff,
         allow_private_urls=ALLOW_PRIVATE_URLS if allow_private_urls is None else allow_private_urls,
+        page_processes=page_processes,
     )

@@ -91,7 +91,7 @@ def extract(source: str, fmt: str, allow_private_urls: bool, overlay: Path | Non
     from pipeline.fetch.sources import Source
     from pipeline.runs.document import run_document
 
-    settings = config.settings(allow_private_urls=allow_private_urls or None)
+    settings = config.settings(allow_private_urls=allow_private_urls or None, page_processes=config.JOBS)
     result = run_document(Source(location=source), settings, load_into_database=False)
     if result.plan is None:
         _fail_with(result.error or f"{source}: no plan", result.exit_code or 1)

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
+from dataclasses import replace
 
 from pipeline.config import Settings
 from pipeline.fetch.sources import Source
@@ -48,8 +49,11 @@ def run_batch(sources: Sequence[Source], settings: Settings, *, trigger: str, jo
     """Run every source in this process, up to `jobs` read at once and each loaded here;
     `on_start` / `on_result` are told of each (for a progress bar), and the summary lists
     them, in the sources' order. Ctrl-C stops it at once: what is loaded stays loaded, and
-    the documents being read are dropped."""
+    the documents being read are dropped. Fewer sources than jobs share the jobs out: each
+    PDF's pages are read by jobs // len(sources) processes."""
     summary = start_run(settings, trigger)
+    at_once = max(1, min(jobs, len(sources)))
+    settings = replace(settings, page_processes=max(1, jobs // at_once))
     with _readings(sources, settings, jobs) as readings:
         for source, reading in zip(sources, readings, strict=True):
             if on_start:

@@ -4,11 +4,12 @@ reader loop, crash or swell stops only its own reader: the reader is killed (a n
 its place), the document fails with a one-line reason, and the run goes on.
 
 Readers are long-lived worker processes, as many as the machine has cores, started from a
-fork server that has imported every reader once (reader_server.py), and shared by every
-thread of the process: a batch's documents are read in parallel, and no lock held by another
-thread of the parent is ever copied into a reader. A Dask worker is a daemon process, which
-may not have children: there the worker process itself is the boundary, and the document is
-read in it directly.
+fork server that has imported the PDF reader (reader_server.py), and shared by every thread of
+the process: a batch's documents are read in parallel, and no lock held by another thread of
+the parent is ever copied into a reader. A reader may fork page readers for one PDF
+(`Settings.page_processes`); they die with it. A Dask worker is a daemon process, which may not
+have children: there the worker process itself is the boundary, and the document is read in
+it directly, by one process.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def read_plan_isolated(fetched: Fetched, settings: Settings) -> Plan:
     if multiprocessing.current_process().daemon:
         return read_plan(fetched)
     limit_s = settings.time_limit_for(Path(fetched.path).stat().st_size)
-    outcome = _pool(settings.memory_limit_bytes).read(fetched, limit_s)
+    outcome = _pool(settings.memory_limit_bytes).read(fetched, settings.page_processes, limit_s)
     if isinstance(outcome, Plan):
         return outcome
     original_type, error_type, problem = outcome
@@ -74,11 +75,11 @@ class _Pool:
         for _ in range(size):
             self.idle.put(None)  # a place for a reader, started when first needed
 
-    def read(self, fetched: Fetched, limit_s: float) -> object:
+    def read(self, fetched: Fetched, page_processes: int, limit_s: float) -> object:
         reader = self.idle.get() or self._start()
         keep = False
         try:
-            reader.requests.send(fetched)
+            reader.requests.send((fetched, page_processes))
             if not reader.results.poll(limit_s):
                 raise LimitExceeded(fetched.source.location,
                                     f"still being read after {limit_s:.0f} s: stopped (time limit)")
@@ -146,15 +147,15 @@ def _serve(requests: Connection, results: Connection, memory_limit: int) -> None
     resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     while True:
         try:
-            fetched: Fetched = requests.recv()
+            fetched, page_processes = requests.recv()
         except EOFError:
             return  # the parent is gone
-        results.send(_read(fetched, memory_limit))
+        results.send(_read(fetched, page_processes, memory_limit))
 
 
-def _read(fetched: Fetched, memory_limit: int) -> object:
+def _read(fetched: Fetched, page_processes: int, memory_limit: int) -> object:
     try:
-        return read_plan(fetched)
+        return read_plan(fetched, page_processes)
     except MemoryError:
         return ("MemoryError", LimitExceeded.__name__,
                 f"needs more than the {memory_limit // (1024 * 1024)} MiB memory limit to read")

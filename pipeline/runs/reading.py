@@ -8,16 +8,18 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
+from extractors.options import DEFAULT, ReadOptions
 from extractors.registry import read_document
 from pipeline.fetch.fetcher import Fetched
+from pipeline.runs.warmup import warm_interpreter
 from schemas.document import Document
 from schemas.errors import NoPlanFound, TrustplansError
 from schemas.plan import Plan
 
 
-def extract(fetched: Fetched) -> Document:
+def extract(fetched: Fetched, options: ReadOptions = DEFAULT) -> Document:
     """The file in the document model, by the extractor of its real format."""
-    document = read_document(Path(fetched.path), fetched.sha256)
+    document = read_document(Path(fetched.path), fetched.sha256, options)
     if fetched.source.is_url:
         document.source = fetched.source.location
     return document
@@ -34,10 +36,12 @@ def interpret_plan(document: Document, fetched: Fetched) -> Plan:
         raise NoPlanFound(source.location, err.problem) from None
 
 
-def read_plan(fetched: Fetched) -> Plan:
-    """Detect, extract and interpret: the part of a run that reads the file's contents."""
+def read_plan(fetched: Fetched, page_processes: int = 1) -> Plan:
+    """Detect, extract and interpret: the part of a run that reads the file's contents. A PDF's
+    pages are read by up to `page_processes` processes, while this one warms the interpreter."""
     with collection_paused():
-        return interpret_plan(extract(fetched), fetched)
+        document = extract(fetched, ReadOptions(page_processes, meanwhile=warm_interpreter))
+        return interpret_plan(document, fetched)
 
 
 @contextlib.contextmanager
@@ -54,7 +58,6 @@ def collection_paused() -> Iterator[None]:
         if was_enabled:
             gc.enable()
             gc.collect()
-
 
 
 def as_error(exc: BaseException, source: str) -> TrustplansError:

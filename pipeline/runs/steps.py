@@ -1,7 +1,8 @@
 """The document runner's steps, each a plain function: fetch, check whether the bytes are
 loaded already, load, and record a failure; reading the plan (detect, extract, interpret) is
 reading.py's, done in a reader process. The runner (document.py) and the Prefect flows
-(flows/) call these same functions."""
+(flows/) call these same functions. SQLAlchemy is imported by the steps that use the database,
+so that `trustplans extract` (which loads nothing) starts without it."""
 
 from __future__ import annotations
 
@@ -13,26 +14,25 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from pipeline.config import Settings
 from pipeline.fetch.fetcher import FetchDirs, Fetched, FetchLimits, fetch_source
 from pipeline.fetch.sources import Source
 from pipeline.files import atomic_write, printable
 from pipeline.runs.reading import as_error
 from pipeline.runs.summary import DocumentResult
-from pipeline.store.engine import make_engine
-from pipeline.store.records import document_with_sha256, record_failure
-from pipeline.store.write_lock import database_write_lock
 from schemas.plan import Plan
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from pipeline.store.load import LoadOutcome
 
 
 @functools.cache
 def engine_for(url: str) -> Engine:
     """One engine (connection pool) per database per process."""
+    from pipeline.store.engine import make_engine  # SQLAlchemy: not for a bare extract
+
     return make_engine(url)
 
 
@@ -45,11 +45,14 @@ def fetch(source: Source, settings: Settings, dirs: FetchDirs) -> Fetched:
 
 def already_loaded(fetched: Fetched, settings: Settings) -> int | None:
     """The document loaded from these bytes already, if any: then nothing more is to be done."""
+    from pipeline.store.records import document_with_sha256
+
     return document_with_sha256(engine_for(settings.database_url), fetched.sha256)
 
 
 def load(plan: Plan, fetched: Fetched, settings: Settings) -> LoadOutcome:
     from pipeline.store.load import load_plan  # the loader's normalisers (spaCy): not for a bare extract
+    from pipeline.store.write_lock import database_write_lock
 
     engine = engine_for(settings.database_url)
     with database_write_lock(engine):
@@ -60,6 +63,7 @@ def record_failed(source: Source, failure: str, fetched: Fetched | None, setting
     """Record the failure in the database and keep the file in quarantine; returns the copy. A
     local file refused before it was hashed (not a document, damaged) is kept too, unless it is
     no regular file or is past the input limit."""
+    from pipeline.store.records import record_failure
     sha256 = fetched.sha256 if fetched else None
     location = printable(source.location)
     record_failure(engine_for(settings.database_url), location, failure, sha256=sha256)

@@ -1,16 +1,13 @@
-"""Imported by the fork server (pipeline/runs/reader_server.py) only: the PDF reader imported,
-and a small plan (a table and a prose part) interpreted once, so that each reader forked from
-the server starts with the spaCy pipeline, the lexicons and the patterns already built. The
-Word and web readers, and OCR, are imported by a reader when its first such file comes: a
-plain PDF run does not wait for them."""
+"""The interpreter warmed: a small plan (a table and a prose part) interpreted once in a reader
+process, so that the spaCy pipeline, the lexicons and the patterns are built. A reader does it
+while its forked page readers read a PDF's pages (extractors/forked_pages.py), rather than the
+fork server before any reader can start."""
 
 from __future__ import annotations
 
-import extractors.scanned
-from pipeline.interpret.interpreter import interpret
-from schemas.document import Block, BlockKind, Cell, Document, Line, Table
+import functools
 
-READERS = (extractors.scanned,)  # imported for the readers forked later
+from schemas.document import Block, BlockKind, Cell, Document, Line, Table
 
 _ROWS = (
     ("Ref", "Objective", "Action", "Lead", "Timescale", "Measure"),
@@ -26,7 +23,11 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> Block:
     return Block(kind=BlockKind.TABLE, table=Table(n_rows=len(rows), n_cols=len(rows[0]), cells=cells))
 
 
-def _warm() -> None:
+@functools.cache
+def warm_interpreter() -> None:
+    """Import the interpreter and interpret the small plan, once in a process."""
+    from pipeline.interpret.interpreter import interpret  # spaCy and the lexicons
+
     interpret(Document(source="warm-up.docx", sha256="0" * 64, format="docx", blocks=[
         Block(kind=BlockKind.HEADING, text="Annual Plan 2023/24 Example NHS Foundation Trust", level=0),
         Block(kind=BlockKind.PARAGRAPH, text="Assuring committee: QSC"), _table(_ROWS),
@@ -38,6 +39,3 @@ def _warm() -> None:
         *(Block(kind=BlockKind.LIST_ITEM, text=text, list_depth=0, marker="\u2022") for text in (
             "We will open a new ward by March 2025 (Lead: Chief Nurse)",
             "We will cut waiting times for outpatients by 20% in 2025/26"))]))
-
-
-_warm()
