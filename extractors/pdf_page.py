@@ -44,6 +44,12 @@ class Word:
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
+    def __reduce__(self) -> tuple[type[Word], tuple[object, ...]]:
+        """Pickled as its fields in a tuple (pages read by forked page readers come back
+        pickled): several times quicker than a slotted dataclass's default."""
+        return Word, (self.text, self.x0, self.top, self.x1, self.bottom, self.size, self.bold, self.is_dot,
+                      self.confidence)
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -57,6 +63,9 @@ class Rule:
     @property
     def horizontal(self) -> bool:
         return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+    def __reduce__(self) -> tuple[type[Rule], tuple[float, float, float, float]]:
+        return Rule, (self.x0, self.top, self.x1, self.bottom)  # as Word's
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ The readers here record the process that read each page, so that the tests see w
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from extractors.forked_pages import PageReaderDied, read_pages
+from extractors.pdf_page import Fill, PageContent, Rule, Word
 from extractors.pdfium_page import read_document
 from schemas.errors import CorruptFile
 
@@ -178,3 +180,13 @@ def test_a_pdf_whose_page_reader_dies_is_a_corrupt_file(monkeypatch: pytest.Monk
     with pytest.raises(CorruptFile, match=r"could not be read: a page reader died \(killed by SIGKILL\)") as err:
         read_pdf(path, "pdfium", ReadOptions(page_processes=2))
     assert str(path) in str(err.value)
+
+
+def test_a_page_comes_back_from_its_pickle_whole() -> None:
+    """Forked readers send their pages pickled: every field of a word and a rule survives."""
+    page = PageContent(number=3, width=595.0, height=842.0,
+                       words=[Word("Lead", 10.0, 20.0, 30.5, 31.0, 9.5, bold=True),
+                              Word("\u2022", 5.0, 20.0, 8.0, 23.0, 4.0, is_dot=True, confidence=87.5)],
+                       rules=[Rule(1.0, 2.0, 300.0, 2.0)], fills=[Fill(0.0, 0.0, 10.0, 10.0, colour=(0.9,))])
+    again = pickle.loads(pickle.dumps(page, pickle.HIGHEST_PROTOCOL))
+    assert again == page and again.words[1].confidence == 87.5 and again.words[0].bold
