@@ -145,8 +145,22 @@ def find_fills(pixels: np.ndarray, scale: float, rule_mask: np.ndarray | None = 
                 box = shaded[(y + sy) * step:(y + sy + sh) * step, (x + sx) * step:(x + sx + sw) * step]
                 full = full[:box.shape[0], :box.shape[1]]
                 box[full > 0] = -shade if lighter > darker else max(shade, 1)
-    fills.sort(key=lambda f: (f.top, f.x0))
-    return fills, shaded, dark
+    fills = sorted(_whole(fills), key=lambda f: (f.top, f.x0))
+    return fills, shaded, [f for f in dark if f in fills]
+
+
+def _whole(fills: list[Fill]) -> list[Fill]:
+    """The fills less those inside a larger one of the same shade: pieces of it that its print
+    parted from it (a light band whose print nearly splits it), not cells of their own."""
+    return [f for f in fills if not any(_inside(f, other) for other in fills)]
+
+
+def _inside(inner: Fill, outer: Fill) -> bool:
+    """`inner` lies within the larger `outer`, of the same shade."""
+    return (abs(inner.colour[0] - outer.colour[0]) <= _SHADE_TOLERANCE / 255
+            and outer.x0 - _TOUCH <= inner.x0 and inner.x1 <= outer.x1 + _TOUCH
+            and outer.top - _TOUCH <= inner.top and inner.bottom <= outer.bottom + _TOUCH
+            and (inner.x1 - inner.x0) * (inner.bottom - inner.top) < (outer.x1 - outer.x0) * (outer.bottom - outer.top))
 
 
 def _with_holes(mask: np.ndarray, largest: float) -> np.ndarray:
@@ -234,11 +248,12 @@ def find_rules(pixels: np.ndarray, scale: float, short: bool = True, thickness: 
 
 def prepare(pixels: np.ndarray, scale: float) -> PageImage:
     """Fills and rules of a grey page image, and the image cleaned for recognition."""
-    _, drawn = find_rules(pixels, scale, short=False, thickness=_FINE_RULE_PT)  # fine rules part shaded rows
+    fine, drawn = find_rules(pixels, scale, short=False, thickness=_FINE_RULE_PT)  # fine rules part shaded rows
     fills, shaded, dark = find_fills(pixels, scale, drawn)
     flat = flatten(pixels, shaded)
     rules, rule_mask = find_rules(flat, scale)  # short ones only off dark bands (no gaps between light letters)
-    rules = [r for r in rules if not _band_side(r, fills)]
+    anchors = [r for r in fine if r.horizontal]
+    rules = [r for r in rules if not _band_side(r, fills) and not _band_seam(r, fills, anchors)]
     clean = np.where(cv2.dilate(rule_mask, np.ones((3, 3), np.uint8)) > 0, 255, flat).astype(np.uint8)
     _, ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return PageImage(clean=clean, ink=ink, fills=fills, rules=rules, dark_fills=dark)
@@ -251,6 +266,19 @@ def _band_side(rule: Rule, fills: list[Fill]) -> bool:
     return not rule.horizontal and any(
         f.x1 - f.x0 >= _BAR_PT and min(abs(rule.x0 - f.x0), abs(rule.x0 - f.x1)) <= _TOUCH
         and rule.top >= f.top - _TOUCH and rule.bottom <= f.bottom + _TOUCH for f in fills)
+
+
+def _band_seam(rule: Rule, fills: list[Fill], anchors: list[Rule]) -> bool:
+    """A level line along a shaded band's top or bottom, no wider than the band, that the
+    unflattened image does not show as a line (`anchors`: darker than both sides): the seam the
+    flattened band's blurred edge leaves (a banner's edges, a header band's top). A rule drawn
+    along a band's edge cannot be told from it in the image: the table reader takes a band's
+    edges as row cuts inside a stack of rules and the bands stacked on its ends as rows
+    (`pdf_stream`), which it needs no line for."""
+    return rule.horizontal and any(
+        f.x0 - _TOUCH <= rule.x0 and rule.x1 <= f.x1 + _TOUCH
+        and min(abs(rule.top - f.top), abs(rule.top - f.bottom)) <= _TOUCH for f in fills) and not any(
+        abs(a.top - rule.top) <= _TOUCH and a.x0 < rule.x1 and rule.x0 < a.x1 for a in anchors)
 
 
 def rules_through_fills(rules: list[Rule], fills: list[Fill], dark: list[Fill], words: list[Word]) -> list[Rule]:

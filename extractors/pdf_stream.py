@@ -225,14 +225,24 @@ def _stripes(page: PageContent, drawn: Sequence[Rule]) -> tuple[list[Rule], list
 
 
 def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox, list[float]]:
-    """Extend the stack over a shaded band sitting on its first rule or hanging from its last."""
-    for fill in fills:
-        same_width = abs(fill.x0 - box.x0) <= _STACK_ALIGN and abs(fill.x1 - box.x1) <= _STACK_ALIGN
-        if same_width and abs(fill.bottom - ys[0]) <= SNAP and fill.top < ys[0] - MIN_CELL:
-            ys = [fill.top, *ys]
-        elif same_width and abs(fill.top - ys[-1]) <= SNAP and fill.bottom > ys[-1] + MIN_CELL:
-            ys = [*ys, fill.bottom]
-    return BBox(box.x0, ys[0], box.x1, ys[-1]), ys
+    """Extend the stack over the shaded bands stacked on its first rule (a header band, and a
+    shaded first row between it and the rule) or hanging from its last, each starting where the
+    one before ends; and cut it at the edges of a band as wide inside it (a shaded row with no
+    rule drawn along its edge)."""
+    bands = [f for f in fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN]
+    for _ in bands:
+        above = next((f for f in bands if abs(f.bottom - ys[0]) <= SNAP and f.top < ys[0] - MIN_CELL), None)
+        if above is None:
+            break
+        ys = [above.top, *ys]
+    for _ in bands:
+        below = next((f for f in bands if abs(f.top - ys[-1]) <= SNAP and f.bottom > ys[-1] + MIN_CELL), None)
+        if below is None:
+            break
+        ys = [*ys, below.bottom]
+    inner = rule_positions(y for f in bands for y in (f.top, f.bottom)
+                           if all(abs(y - v) > max(SNAP, MIN_CELL) for v in ys) and ys[0] < y < ys[-1])
+    return BBox(box.x0, ys[0], box.x1, ys[-1]), sorted([*ys, *inner])
 
 
 def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[Word],

@@ -13,11 +13,12 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from extractors.ocr import OCR_DPI, render_page
 from extractors.ocr_image import find_fills, find_rules, prepare
 from extractors.pdf_tables import merge_rules
 from extractors.registry import read_document
@@ -159,3 +160,89 @@ def test_a_band_side_is_no_column_rule_but_a_narrow_bar_keeps_its_sides() -> Non
     assert sides == []
     bar = [r for r in found if not r.horizontal and r.top > 290 * scale]
     assert bar and all(min(abs(r.x0 / scale - 100), abs(r.x0 / scale - 131)) <= 5 for r in bar)
+
+
+BANDED_HEADER = ["Lead", "Priority", "Delivery lead", "Measure"]
+BANDED_ROWS = [
+    ["CEO", "Work with partners on seamless care", "", ""],
+    ["", "Open the discharge lounge", "COO", "Lounge open by June"],
+    ["", "Expand the virtual ward", "CNO", "Forty beds by March"],
+    ["CFO", "Drive for financial stability", "", ""],
+    ["", "Reduce agency spending", "CFO", "Spend down by a quarter"],
+]
+
+
+def draw_banded_table(path: Path) -> Path:
+    """A WAH-like page: a dark banner and a light outcome band stacked on it, a gap, then a
+    rules-only table whose dark header band sits straight on a light priority row (no rule
+    between them: stacked bands), rules under each row, and a second light priority row inside
+    the table with no rule along its top."""
+    body = colors.Color(0.5, 0.2, 0.5)
+    tint = colors.Color(0.9, 0.85, 0.9)
+    banner = PdfTable([["STRATEGIC AIM ONE: SAFE CARE"], ["Outcome: care is safe and kind"]], colWidths=[600])
+    banner.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica-Bold", 11),
+        ("BACKGROUND", (0, 0), (-1, 0), body), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 1), (-1, 1), tint),
+    ]))
+    table = PdfTable([BANDED_HEADER, *BANDED_ROWS], colWidths=[60, 260, 120, 160])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), body), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 1), (-1, 1), tint), ("BACKGROUND", (0, 4), (-1, 4), tint),
+        ("FONT", (0, 1), (-1, 1), "Helvetica-Bold", 9), ("FONT", (0, 4), (-1, 4), "Helvetica-Bold", 9),
+        ("LINEBELOW", (0, 1), (-1, 3), 0.5, colors.grey), ("LINEBELOW", (0, 4), (-1, -1), 0.5, colors.grey),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([banner, Spacer(1, 6), table])
+    return path
+
+
+def _banded_table_rows(document) -> list[list[str]]:
+    tables = document.tables
+    assert len(tables) == 1
+    table = tables[0]
+    return [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)]
+
+
+def test_table_under_stacked_bands_text_layer(tmp_path: Path) -> None:
+    """The header band and the shaded row under it are both the table's, though only the row's
+    bottom has a rule; the band inside the table is a row of its own without a rule on top."""
+    rows = _banded_table_rows(read_document(draw_banded_table(tmp_path / "banded.pdf")))
+    assert rows[0] == BANDED_HEADER
+    assert len(rows) == 1 + len(BANDED_ROWS)
+    assert rows[1][:2] == BANDED_ROWS[0][:2] and rows[4][:2] == BANDED_ROWS[3][:2]
+
+
+def test_band_edges_in_a_scan_are_no_rules(tmp_path: Path) -> None:
+    """The blurred edges of shaded bands, flattened, leave thin dark lines: not rules, so the
+    banner stays out of the table and the table opens on its header band."""
+    copy = scan(draw_banded_table(tmp_path / "banded.pdf"), tmp_path / "banded-scanned.pdf")
+    pdf = pdfium.PdfDocument(str(copy))
+    image = np.asarray(render_page(pdf, 0))
+    pdf.close()
+    scale = 72 / OCR_DPI
+    page = prepare(image, scale)
+    bands = sorted((f for f in page.fills if f.x1 - f.x0 > 500), key=lambda f: f.top)
+    assert len(bands) == 5  # banner, outcome, header, two priority rows
+    levels = [r.top for r in page.rules if r.horizontal]
+    for band in bands[:3]:  # banner's, outcome's and header's edges
+        assert not any(abs(y - band.top) <= 3 or abs(y - band.bottom) <= 3 for y in levels if y < bands[3].top - 3)
+    rows = _banded_table_rows(read_document(copy))
+    assert rows[0] == BANDED_HEADER
+    assert len(rows) == 1 + len(BANDED_ROWS)
+    assert not any("SAFE CARE" in text for row in rows for text in row)
+
+
+def test_a_piece_of_a_band_parted_by_print_is_no_fill_of_its_own() -> None:
+    """Print that encloses part of a light band (here a white frame) parts it from the band:
+    the piece, of the band's shade and inside it, is not a shaded cell of its own."""
+    image = Image.new("L", (2000, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 300), fill=225)
+    draw.rectangle((600, 150, 800, 250), outline=255, width=4)
+    scale = 72 / 300
+    fills, _, _ = find_fills(np.asarray(image), scale)
+    assert len(fills) == 1
+    assert abs(fills[0].x0 - 100 * scale) < 2 and abs(fills[0].bottom - 300 * scale) < 2
