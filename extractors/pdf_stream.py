@@ -69,6 +69,10 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
             if len(inner) > 1:
                 continue  # a grid; one inner rule only is a column edge the gutters find too
             box, ys = _with_bands(box, ys, page.fills)
+            header = _header_band_above(page, box, ys)
+            if header is not None:
+                ys = [header.top, header.bottom, *ys]
+                box = BBox(x0, header.top, x1, ys[-1])
             if grid_bottom is not None and ys[0] > grid_bottom + SNAP:
                 ys = [grid_bottom, *ys]
                 box = BBox(x0, grid_bottom, x1, ys[-1])
@@ -243,6 +247,24 @@ def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox
     inner = rule_positions(y for f in bands for y in (f.top, f.bottom)
                            if all(abs(y - v) > max(SNAP, MIN_CELL) for v in ys) and ys[0] < y < ys[-1])
     return BBox(box.x0, ys[0], box.x1, ys[-1]), sorted([*ys, *inner])
+
+
+def _header_band_above(page: PageContent, box: BBox, ys: Sequence[float]) -> Fill | None:
+    """A header band as wide as the stack above its first rule, with rows of the table between
+    and no rule under the band: the rule hidden along the band's edge (a scan cannot show it).
+    The band's print is a header's (bold, three runs of words or more), and the text between
+    sits in the stack's columns (no word across a gutter): rows, not a paragraph."""
+    above = [f for f in page.fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN
+             and f.bottom < ys[0] - MIN_CELL]
+    if not above:
+        return None
+    band = max(above, key=lambda f: f.bottom)
+    between = _band(page.words, box.x0, box.x1, band.bottom, ys[0])
+    if not between or not _is_header(_band(page.words, box.x0, box.x1, band.top, band.bottom)):
+        return None
+    edges = gutter_edges([_band(page.words, box.x0, box.x1, ys[0], ys[-1])], box)
+    crossing = any(column_index(edges, w.x0 + 0.5) != column_index(edges, w.x1 - 0.5) for w in between)
+    return band if len(edges) >= 3 and not crossing else None
 
 
 def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[Word],

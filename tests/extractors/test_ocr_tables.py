@@ -246,3 +246,33 @@ def test_a_piece_of_a_band_parted_by_print_is_no_fill_of_its_own() -> None:
     fills, _, _ = find_fills(np.asarray(image), scale)
     assert len(fills) == 1
     assert abs(fills[0].x0 - 100 * scale) < 2 and abs(fills[0].bottom - 300 * scale) < 2
+
+
+def draw_header_band_without_rule(path: Path, header: list[str]) -> Path:
+    """A rules-only table whose header band has no rule along its bottom (as a scan shows a rule
+    drawn along a band's edge: not at all): the first body row lies between the band and the
+    first rule."""
+    table = PdfTable([header, *BANDED_ROWS[1:3], *BANDED_ROWS[4:]], colWidths=[60, 260, 120, 160])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.5, 0.2, 0.5)), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, colors.grey),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    return path
+
+
+def test_a_header_band_above_the_first_rule_heads_the_table(tmp_path: Path) -> None:
+    rows = _banded_table_rows(read_document(draw_header_band_without_rule(tmp_path / "t.pdf", BANDED_HEADER)))
+    assert rows[0] == BANDED_HEADER
+    assert rows[1] == BANDED_ROWS[1]
+    assert len(rows) == 4
+
+
+def test_a_banner_above_the_first_rule_stays_out_of_the_table(tmp_path: Path) -> None:
+    """A band of one run of print (a title) is no header: it and the row under it stay out."""
+    banner = ["STRATEGIC AIM ONE: SAFE CARE", "", "", ""]
+    document = read_document(draw_header_band_without_rule(tmp_path / "t.pdf", banner))
+    assert not any("SAFE CARE" in c.text for t in document.tables for c in t.cells)
