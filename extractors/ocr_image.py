@@ -41,6 +41,8 @@ _SHORT_RULE_PT = 6.0  # an upright rule this short counts when it runs from one 
 _SHORT_RULE_TOUCH = 1.0  # pt: ... ending this close to each (letters in a cell stand further off)
 _BAR_PT = 12.0  # a shaded area narrower than this is a bar (a thick line), not a band that holds print
 _TOUCH = 3.0  # pt: a rule ending this close to a shaded band's edge runs into it
+_DOT_ASPECT = 1.4  # a bullet's box is no more than this much wider than high, or higher than wide
+_DOT_SOLIDITY = 0.65  # share of its box a bullet's ink fills (a disc: 0.79)
 _MIN_RULE_PT, _MIN_RULE_PX = 24.0, 30  # shortest thin dark line taken as a rule: longer than a letter's stroke
 
 
@@ -332,6 +334,19 @@ def bridge_frames(rules: list[Rule], fills: list[Fill]) -> list[Rule]:
             y = max(y, fill.bottom)
         if y >= lower.top - _TOUCH:
             out.append(Rule(upper.x0, upper.bottom, upper.x0, lower.top))
+    return out
+
+
+def dots(ink: np.ndarray, least: int, most: int) -> list[tuple[int, int, int, int]]:
+    """Solid round blobs of ink (bullets) from `least` to `most` pixels across, as boxes
+    (x0, top, x1, bottom): about as high as wide and filling most of their box (a disc fills
+    pi/4 of it; a ring, a letter or a dash far less or far flatter)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = []
+    for x, y, w, h, area in stats[1:count]:
+        if least <= min(w, h) and max(w, h) <= most and max(w, h) <= _DOT_ASPECT * min(w, h) \
+                and area >= _DOT_SOLIDITY * w * h:
+            out.append((int(x), int(y), int(x + w), int(y + h)))
     return out
 
 

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
-from extractors.ocr import OCR_DPI, render_page
+from extractors.ocr import OCR_DPI, _missed_bullets, render_page
 from extractors.ocr_image import find_fills, find_rules, prepare
+from extractors.pdf_page import DOT_TEXT, Word
 from extractors.pdf_tables import merge_rules
 from extractors.registry import read_document
 from schemas.document import BlockKind
@@ -276,3 +278,48 @@ def test_a_banner_above_the_first_rule_stays_out_of_the_table(tmp_path: Path) ->
     banner = ["STRATEGIC AIM ONE: SAFE CARE", "", "", ""]
     document = read_document(draw_header_band_without_rule(tmp_path / "t.pdf", banner))
     assert not any("SAFE CARE" in c.text for t in document.tables for c in t.cells)
+
+
+MEASURES = ["Eliminate waits over 104 weeks", "Reduce 52 week waits", "Accreditation achieved by March",
+            "Increase in advice and guidance"]
+
+
+def draw_bullets(path: Path) -> Path:
+    """Rows of a rules-only table whose last column lists measures in small print, each after
+    a bullet set apart from it (Tesseract leaves such bullets out)."""
+    item = ParagraphStyle("item", fontName="Helvetica", fontSize=7, leading=9, leftIndent=10, bulletIndent=0,
+                          bulletFontSize=7)
+    plain = ParagraphStyle("plain", fontName="Helvetica", fontSize=7, leading=9)
+    row = [Paragraph("Improve access to care for everyone in the county", plain), "COO/DDs",
+           [Paragraph(text, item, bulletText="\u2022") for text in MEASURES]]
+    table = PdfTable([row] * 3, colWidths=[250, 80, 250])
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.grey),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    return path
+
+
+def test_bullets_left_out_by_tesseract_are_found_in_the_image(tmp_path: Path) -> None:
+    copy = scan(draw_bullets(tmp_path / "bullets.pdf"), tmp_path / "bullets-scanned.pdf")
+    cells = [c for t in read_document(copy).tables for c in t.cells if "waits" in c.text]
+    assert len(cells) == 3
+    for cell in cells:
+        assert [(line.marker, line.text) for line in cell.lines] == [("\u2022", text) for text in MEASURES]
+
+
+def test_a_bullet_read_as_a_letter_is_a_bullet_but_a_dot_in_a_line_is_not() -> None:
+    """Over a drawn disc, a lone "e" (Tesseract's reading of a bullet on a line of its own)
+    becomes the bullet; a disc between two words of a line is no bullet."""
+    scale = 72 / 300
+    ink = np.zeros((400, 2000), np.uint8)
+    cv2.circle(ink, (110, 100), 7, 255, -1)  # left of "Implement"
+    cv2.circle(ink, (1010, 300), 7, 255, -1)  # between "waits" and "Reduce"
+
+    def word(text: str, x0: float, x1: float, y: float) -> Word:
+        return Word(text=text, x0=x0 * scale, top=(y - 35) * scale, x1=x1 * scale, bottom=(y + 20) * scale,
+                    size=55 * scale)  # one em high, the baseline 8 px under the discs' middle
+
+    words = [word("e", 100, 120, 100), word("Implement", 140, 400, 100),
+             word("waits", 800, 990, 300), word("Reduce", 1030, 1300, 300)]
+    assert _missed_bullets(words, ink, scale) == []
+    assert [w.text for w in words] == [DOT_TEXT, "Implement", "waits", "Reduce"]
