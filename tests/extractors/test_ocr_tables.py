@@ -16,10 +16,10 @@ from PIL import Image, ImageDraw
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
-from extractors.ocr import OCR_DPI, _missed_bullets, render_page
+from extractors.ocr import OCR_DPI, _em, _missed_bullets, render_page
 from extractors.ocr_image import find_fills, find_rules, prepare
 from extractors.pdf_page import DOT_TEXT, Word
 from extractors.pdf_tables import merge_rules
@@ -323,3 +323,32 @@ def test_a_bullet_read_as_a_letter_is_a_bullet_but_a_dot_in_a_line_is_not() -> N
              word("waits", 800, 990, 300), word("Reduce", 1030, 1300, 300)]
     assert _missed_bullets(words, ink, scale) == []
     assert [w.text for w in words] == [DOT_TEXT, "Implement", "waits", "Reduce"]
+
+
+def test_question_and_exclamation_marks_rise_as_capitals() -> None:
+    """A word box is read against the letters it holds: "?" rises to a capital's height, so
+    "many???" is no larger print than "Many"."""
+    def em(text: str) -> float | None:
+        return _em(Word(text=text, x0=0, top=0, x1=30, bottom=9.3, size=0))
+
+    assert em("many???") == em("Many") == em("Hurray!")
+
+
+def test_a_scan_keeps_its_running_header_as_furniture(tmp_path: Path) -> None:
+    """The trust's name printed on every page of a scan is furniture, as in a text PDF: it
+    names the organisation."""
+    def header(canvas, _doc) -> None:
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawRightString(550, 800, "Northshire Hospitals NHS Trust")
+
+    styles = getSampleStyleSheet()
+    story = []
+    for n in range(3):
+        story += [Paragraph(f"Section {n + 1}: improving patient flow", styles["Heading1"]),
+                  Paragraph("We will open a discharge lounge so that patients who are ready to go home can wait "
+                            "in comfort while their medicines and transport are arranged.", styles["BodyText"]),
+                  PageBreak()]
+    SimpleDocTemplate(str(tmp_path / "doc.pdf"), pagesize=A4).build(story, onFirstPage=header, onLaterPages=header)
+    document = read_document(scan(tmp_path / "doc.pdf", tmp_path / "doc-scanned.pdf"))
+    assert "Northshire Hospitals NHS Trust" in document.furniture
+    assert not any("Northshire" in b.text for b in document.blocks)
