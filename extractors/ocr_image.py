@@ -250,11 +250,11 @@ def find_rules(pixels: np.ndarray, scale: float, short: bool = True, thickness: 
 
 def prepare(pixels: np.ndarray, scale: float) -> PageImage:
     """Fills and rules of a grey page image, and the image cleaned for recognition."""
-    fine, drawn = find_rules(pixels, scale, short=False, thickness=_FINE_RULE_PT)  # fine rules part shaded rows
+    _, drawn = find_rules(pixels, scale, short=False, thickness=_FINE_RULE_PT)  # fine rules part shaded rows
     fills, shaded, dark = find_fills(pixels, scale, drawn)
     flat = flatten(pixels, shaded)
     rules, rule_mask = find_rules(flat, scale)  # short ones only off dark bands (no gaps between light letters)
-    anchors = [r for r in fine if r.horizontal]
+    anchors = [r for r in find_rules(pixels, scale, short=False)[0] if r.horizontal]  # lines before flattening
     rules = [r for r in rules if not _band_side(r, fills) and not _band_seam(r, fills, anchors)]
     clean = np.where(cv2.dilate(rule_mask, np.ones((3, 3), np.uint8)) > 0, 255, flat).astype(np.uint8)
     _, ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)

@@ -352,3 +352,19 @@ def test_a_scan_keeps_its_running_header_as_furniture(tmp_path: Path) -> None:
     document = read_document(scan(tmp_path / "doc.pdf", tmp_path / "doc-scanned.pdf"))
     assert "Northshire Hospitals NHS Trust" in document.furniture
     assert not any("Northshire" in b.text for b in document.blocks)
+
+
+def test_band_seams_are_no_rules_but_a_heavy_rule_along_a_band_is() -> None:
+    """A banner's edges, flattened, leave no rules; a 2 pt rule drawn along a header band's
+    bottom stands out in the image before flattening (darker than both sides) and stays."""
+    image = Image.new("L", (2000, 900), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 200), fill=90)  # a banner on the paper, no rules
+    draw.rectangle((100, 300, 1900, 400), fill=90)  # a header band
+    draw.rectangle((100, 400, 1900, 408), fill=0)  # a heavy rule along its bottom
+    for y in (550, 700, 850):
+        draw.line((100, y, 1900, y), fill=0, width=3)
+    scale = 72 / 300
+    levels = sorted(round(r.top / scale) for r in prepare(np.asarray(image), scale).rules if r.horizontal)
+    assert not any(y < 250 for y in levels)
+    assert any(395 <= y <= 412 for y in levels)
