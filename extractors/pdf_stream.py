@@ -1,10 +1,12 @@
 """Rules-only tables: a stack of three or more horizontal rules of the same width and no vertical
 rules.
 
-Rows are the bands between rules (a shaded band on the first rule, typically the header, is
-included; a band whose every line starts in the first column holds one row per line; a band
-where several columns start new text at one height is cut there into rows, its first-column
-cell spanning them, see `_sub_row_cuts`). Columns
+Rows are the bands between rules (the shaded bands stacked on the first rule, typically the
+header and a shaded first row, are included, and so is a header band above the first rule with
+rows but no rule between, as a scan shows a rule drawn along a band's edge: not at all; a
+shaded band inside the stack is a row of its own; a band whose every line starts in the first
+column holds one row per line; a band where several columns start new text at one height is
+cut there into rows, its first-column cell spanning them, see `_sub_row_cuts`). Columns
 are the vertical white-space gutters that run through the words of the whole table, over all
 its pages. Text that crosses a gutter, or a shaded row whose text stops short of the last
 columns, makes a cell span those columns.
@@ -234,15 +236,11 @@ def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox
     one before ends; and cut it at the edges of a band as wide inside it (a shaded row with no
     rule drawn along its edge)."""
     bands = [f for f in fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN]
-    for _ in bands:
-        above = next((f for f in bands if abs(f.bottom - ys[0]) <= SNAP and f.top < ys[0] - MIN_CELL), None)
-        if above is None:
-            break
+    while (above := next((f for f in bands if abs(f.bottom - ys[0]) <= SNAP and f.top < ys[0] - MIN_CELL),
+                         None)) is not None:
         ys = [above.top, *ys]
-    for _ in bands:
-        below = next((f for f in bands if abs(f.top - ys[-1]) <= SNAP and f.bottom > ys[-1] + MIN_CELL), None)
-        if below is None:
-            break
+    while (below := next((f for f in bands if abs(f.top - ys[-1]) <= SNAP and f.bottom > ys[-1] + MIN_CELL),
+                         None)) is not None:
         ys = [*ys, below.bottom]
     inner = rule_positions(y for f in bands for y in (f.top, f.bottom)
                            if all(abs(y - v) > max(SNAP, MIN_CELL) for v in ys) and ys[0] < y < ys[-1])
