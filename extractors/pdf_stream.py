@@ -251,12 +251,16 @@ def _header_band_above(page: PageContent, box: BBox, ys: Sequence[float]) -> Fil
     """A header band as wide as the stack above its first rule, with rows of the table between
     and no rule under the band: the rule hidden along the band's edge (a scan cannot show it).
     The band's print is a header's (bold, three runs of words or more), and the text between
-    sits in the stack's columns (no word across a gutter): rows, not a paragraph."""
+    sits in the stack's columns (no word across a gutter) with no rule among it (not another
+    table's rows): rows, not a paragraph."""
     above = [f for f in page.fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN
              and f.bottom < ys[0] - MIN_CELL]
     if not above:
         return None
     band = max(above, key=lambda f: f.bottom)
+    if any(r.horizontal and band.bottom + SNAP < r.top < ys[0] - SNAP and r.x0 < box.x1 and box.x0 < r.x1
+           for r in page.rules):
+        return None
     between = _band(page.words, box.x0, box.x1, band.bottom, ys[0])
     if not between or not _is_header(_band(page.words, box.x0, box.x1, band.top, band.bottom)):
         return None

@@ -368,3 +368,31 @@ def test_band_seams_are_no_rules_but_a_heavy_rule_along_a_band_is() -> None:
     levels = sorted(round(r.top / scale) for r in prepare(np.asarray(image), scale).rules if r.horizontal)
     assert not any(y < 250 for y in levels)
     assert any(395 <= y <= 412 for y in levels)
+
+
+def test_a_header_band_over_another_table_is_not_taken(tmp_path: Path) -> None:
+    """Two tables ruled alike under one another, a heading between: the second, with no header
+    band of its own, does not reach up over the first's rows to the first's header band."""
+    def rows_table(rows: list[list[str]], header: bool) -> PdfTable:
+        table = PdfTable(rows, colWidths=[60, 260, 120, 160])
+        style = [("FONT", (0, 0), (-1, -1), "Helvetica", 9), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
+                 ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+        if header:
+            style += [("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                      ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.5, 0.2, 0.5))]
+        else:
+            style += [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.grey)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    path = tmp_path / "two.pdf"
+    heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=10,
+                             leftIndent=60)  # over the tables
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([
+        rows_table([BANDED_HEADER, BANDED_ROWS[1], BANDED_ROWS[2]], header=True),
+        Paragraph("Targets", heading),
+        rows_table([BANDED_ROWS[4], ["", "Cut agency spending", "CFO", "By a tenth"]], header=False)])
+    first, second = read_document(path).tables
+    assert [c.text for c in first.row_cells(0)] == BANDED_HEADER
+    assert second.n_rows == 2 and "Reduce agency spending" in [c.text for c in second.row_cells(0)]
+    assert not any("Lead" in c.text for c in second.cells)
