@@ -29,7 +29,7 @@ import pytesseract
 from lxml import etree
 from PIL import Image, ImageFilter
 
-from extractors.ocr_image import bridge_frames, prepare, rules_through_fills, stroke_width
+from extractors.ocr_image import bridge_frames, dots, prepare, rules_through_fills, stroke_width
 from extractors.pdf_page import DOT_TEXT, Fill, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
 from schemas.errors import CorruptFile, UnsupportedFormat
@@ -40,7 +40,7 @@ LANGUAGE = "eng"
 _CAP_HEIGHT = 0.72  # per em, in common fonts: capitals and ascenders
 _X_HEIGHT = 0.52  # lower-case letters without ascenders
 _DESCENDER = 0.21  # below the baseline
-_ASCENDERS = frozenset("bdfhkltij()[]{}/|")  # i and j: their dots rise as high
+_ASCENDERS = frozenset("bdfhkltij()[]{}/|?!%&#$")  # i and j: their dots rise as high; these marks as capitals
 _DESCENDERS = frozenset("gjpqy()[]{}|")
 _UNSURE = 50.0  # word confidence below which a word of capitals or symbols only is noise
 _COLUMN_GAP = 1.5  # ems of white space that separate two columns within one OCR line
@@ -55,6 +55,8 @@ _UNSURE_PAGE = 70.0  # most of them less sure than this, may be on its side: its
 _OSD_PIXELS = 2_500_000  # orientation is detected on a copy no larger than this (about 150 dpi for A4)
 _OSD_SURE = 2.0  # Tesseract's orientation confidence below which the page is left as it is
 _BULLET_GAP = 4.0  # ems: the widest hanging indent between a bullet and its text
+_DOT_EM = (0.2, 0.6)  # a bullet's width, in ems of its item's text (a full stop is narrower)
+_DOT_RISE = (0.1, 0.6)  # ems from the baseline to a bullet's middle (in the x-height)
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
@@ -172,6 +174,45 @@ def _lone_bullets(words: list[Word]) -> None:
             glyph.text = DOT_TEXT
 
 
+def _missed_bullets(words: list[Word], ink: np.ndarray, scale: float) -> list[Word]:
+    """Bullets Tesseract left out or read as a letter (it often drops a small dot set apart
+    from its item's text, or reads it "e" on a line of its own): a solid dot of ink, covered by
+    no word but such a reading, in the x-height of a line and just left of a word that starts
+    with a capital or a digit, with no word close before it on the line (it starts the line or
+    a column's part of it). A reading is made the bullet; the new bullets are returned."""
+    if not words:
+        return []
+    least = max(2, int(_DOT_EM[0] * min(w.size for w in words) / scale))
+    most = int(_DOT_EM[1] * max(w.size for w in words) / scale) + 1
+    out = []
+    for box in dots(ink, least, most):
+        x0, top, x1, bottom = (v * scale for v in box)
+        middle = (top + bottom) / 2
+        covering = [w for w in words if w.x0 < x1 and x0 < w.x1 and w.top < bottom and top < w.bottom]
+        if covering and not (len(covering) == 1 and _bullet_reading(covering[0].text)):
+            continue  # part of a word: a letter, a full stop
+        level = [w for w in words if w.top <= middle <= w.bottom and w not in covering]
+        after = min((w for w in level if w.x0 >= x1), key=lambda w: w.x0, default=None)
+        if after is None or not (after.text[:1].isupper() or after.text[:1].isdigit()):
+            continue
+        size, baseline = after.size, after.bottom - _DESCENDER * after.size
+        if (after.x0 - x1 <= _BULLET_GAP * size and _DOT_EM[0] <= (x1 - x0) / size <= _DOT_EM[1]
+                and _DOT_RISE[0] <= (baseline - middle) / size <= _DOT_RISE[1]
+                and not any(w.x1 <= x0 and x0 - w.x1 < _COLUMN_GAP * size for w in level)):
+            bullet = Word(text=DOT_TEXT, x0=x0, top=after.top, x1=x1, bottom=after.bottom, size=size,
+                          confidence=after.confidence)
+            if covering:
+                words[words.index(covering[0])] = bullet
+            else:
+                out.append(bullet)
+    return out
+
+
+def _bullet_reading(text: str) -> bool:
+    """One or two glyphs of those Tesseract reads for a round bullet ("e", "oe", "©")."""
+    return len(text) <= 2 and all(c in _BULLET_READINGS for c in text)
+
+
 def _font_box(word: Word, baseline: float, size: float) -> None:
     """Box a word as a text PDF does: one em high, its bottom a descender below the baseline."""
     word.bottom = baseline + _DESCENDER * size
@@ -243,6 +284,7 @@ def recognise(image: Image.Image, number: int, width: float, height: float, dpi:
     lines = _read_lines(Image.fromarray(prepared.clean))
     strokes: dict[int, float | None] = {}
     words = [w for line in lines for w in _line_words(line, scale, prepared.ink, strokes)]
+    words += _missed_bullets(words, prepared.ink, scale)
     slope = _skew(lines)
     _level(words, slope, width, height)
     levelled = {id(f): _level_fill(f, slope, width, height) for f in prepared.fills}

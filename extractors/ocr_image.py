@@ -41,6 +41,8 @@ _SHORT_RULE_PT = 6.0  # an upright rule this short counts when it runs from one 
 _SHORT_RULE_TOUCH = 1.0  # pt: ... ending this close to each (letters in a cell stand further off)
 _BAR_PT = 12.0  # a shaded area narrower than this is a bar (a thick line), not a band that holds print
 _TOUCH = 3.0  # pt: a rule ending this close to a shaded band's edge runs into it
+_DOT_ASPECT = 1.4  # a bullet's box is no more than this much wider than high, or higher than wide
+_DOT_SOLIDITY = 0.65  # share of its box a bullet's ink fills (a disc: 0.79)
 _MIN_RULE_PT, _MIN_RULE_PX = 24.0, 30  # shortest thin dark line taken as a rule: longer than a letter's stroke
 
 
@@ -145,8 +147,22 @@ def find_fills(pixels: np.ndarray, scale: float, rule_mask: np.ndarray | None = 
                 box = shaded[(y + sy) * step:(y + sy + sh) * step, (x + sx) * step:(x + sx + sw) * step]
                 full = full[:box.shape[0], :box.shape[1]]
                 box[full > 0] = -shade if lighter > darker else max(shade, 1)
-    fills.sort(key=lambda f: (f.top, f.x0))
-    return fills, shaded, dark
+    fills = sorted(_whole(fills), key=lambda f: (f.top, f.x0))
+    return fills, shaded, [f for f in dark if f in fills]
+
+
+def _whole(fills: list[Fill]) -> list[Fill]:
+    """The fills less those inside a larger one of the same shade: pieces of it that its print
+    parted from it (a light band whose print nearly splits it), not cells of their own."""
+    return [f for f in fills if not any(_inside(f, other) for other in fills)]
+
+
+def _inside(inner: Fill, outer: Fill) -> bool:
+    """`inner` lies within the larger `outer`, of the same shade."""
+    return (abs(inner.colour[0] - outer.colour[0]) <= _SHADE_TOLERANCE / 255
+            and outer.x0 - _TOUCH <= inner.x0 and inner.x1 <= outer.x1 + _TOUCH
+            and outer.top - _TOUCH <= inner.top and inner.bottom <= outer.bottom + _TOUCH
+            and (inner.x1 - inner.x0) * (inner.bottom - inner.top) < (outer.x1 - outer.x0) * (outer.bottom - outer.top))
 
 
 def _with_holes(mask: np.ndarray, largest: float) -> np.ndarray:
@@ -238,7 +254,8 @@ def prepare(pixels: np.ndarray, scale: float) -> PageImage:
     fills, shaded, dark = find_fills(pixels, scale, drawn)
     flat = flatten(pixels, shaded)
     rules, rule_mask = find_rules(flat, scale)  # short ones only off dark bands (no gaps between light letters)
-    rules = [r for r in rules if not _band_side(r, fills)]
+    anchors = [r for r in find_rules(pixels, scale, short=False)[0] if r.horizontal]  # lines before flattening
+    rules = [r for r in rules if not _band_side(r, fills) and not _band_seam(r, fills, anchors)]
     clean = np.where(cv2.dilate(rule_mask, np.ones((3, 3), np.uint8)) > 0, 255, flat).astype(np.uint8)
     _, ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return PageImage(clean=clean, ink=ink, fills=fills, rules=rules, dark_fills=dark)
@@ -251,6 +268,19 @@ def _band_side(rule: Rule, fills: list[Fill]) -> bool:
     return not rule.horizontal and any(
         f.x1 - f.x0 >= _BAR_PT and min(abs(rule.x0 - f.x0), abs(rule.x0 - f.x1)) <= _TOUCH
         and rule.top >= f.top - _TOUCH and rule.bottom <= f.bottom + _TOUCH for f in fills)
+
+
+def _band_seam(rule: Rule, fills: list[Fill], anchors: list[Rule]) -> bool:
+    """A level line along a shaded band's top or bottom, no wider than the band, that the
+    unflattened image does not show as a line (`anchors`: darker than both sides): the seam the
+    flattened band's blurred edge leaves (a banner's edges, a header band's top). A rule drawn
+    along a band's edge cannot be told from it in the image: the table reader takes a band's
+    edges as row cuts inside a stack of rules and the bands stacked on its ends as rows
+    (`pdf_stream`), which it needs no line for."""
+    return rule.horizontal and any(
+        f.x0 - _TOUCH <= rule.x0 and rule.x1 <= f.x1 + _TOUCH
+        and min(abs(rule.top - f.top), abs(rule.top - f.bottom)) <= _TOUCH for f in fills) and not any(
+        abs(a.top - rule.top) <= _TOUCH and a.x0 < rule.x1 and rule.x0 < a.x1 for a in anchors)
 
 
 def rules_through_fills(rules: list[Rule], fills: list[Fill], dark: list[Fill], words: list[Word]) -> list[Rule]:
@@ -304,6 +334,19 @@ def bridge_frames(rules: list[Rule], fills: list[Fill]) -> list[Rule]:
             y = max(y, fill.bottom)
         if y >= lower.top - _TOUCH:
             out.append(Rule(upper.x0, upper.bottom, upper.x0, lower.top))
+    return out
+
+
+def dots(ink: np.ndarray, least: int, most: int) -> list[tuple[int, int, int, int]]:
+    """Solid round blobs of ink (bullets) from `least` to `most` pixels across, as boxes
+    (x0, top, x1, bottom): about as high as wide and filling most of their box (a disc fills
+    pi/4 of it; a ring, a letter or a dash far less or far flatter)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = []
+    for x, y, w, h, area in stats[1:count]:
+        if least <= min(w, h) and max(w, h) <= most and max(w, h) <= _DOT_ASPECT * min(w, h) \
+                and area >= _DOT_SOLIDITY * w * h:
+            out.append((int(x), int(y), int(x + w), int(y + h)))
     return out
 
 

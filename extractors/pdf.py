@@ -4,7 +4,7 @@
 Bad input raises the project's errors, naming the file: a damaged or truncated file
 `CorruptFile`, a password-protected one `EncryptedFile`. A PDF without a text layer on any
 page (a scan) comes back with format "scanned-pdf", no blocks and `page_count` set: the hook
-for OCR, which can build `PageContent` from recognised words and call `layout_pages`.
+for OCR, which can build `PageContent` from recognised words and call `layout_document`.
 The running headers and footers taken out go to `Document.furniture` (they name the trust).
 """
 

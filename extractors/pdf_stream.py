@@ -1,10 +1,12 @@
 """Rules-only tables: a stack of three or more horizontal rules of the same width and no vertical
 rules.
 
-Rows are the bands between rules (a shaded band on the first rule, typically the header, is
-included; a band whose every line starts in the first column holds one row per line; a band
-where several columns start new text at one height is cut there into rows, its first-column
-cell spanning them, see `_sub_row_cuts`). Columns
+Rows are the bands between rules (the shaded bands stacked on the first rule, typically the
+header and a shaded first row, are included, and so is a header band above the first rule with
+rows but no rule between, as a scan shows a rule drawn along a band's edge: not at all; a
+shaded band inside the stack is a row of its own; a band whose every line starts in the first
+column holds one row per line; a band where several columns start new text at one height is
+cut there into rows, its first-column cell spanning them, see `_sub_row_cuts`). Columns
 are the vertical white-space gutters that run through the words of the whole table, over all
 its pages. Text that crosses a gutter, or a shaded row whose text stops short of the last
 columns, makes a cell span those columns.
@@ -69,6 +71,10 @@ def find_rule_stacks(page: PageContent, taken: Sequence[BBox]) -> list[tuple[BBo
             if len(inner) > 1:
                 continue  # a grid; one inner rule only is a column edge the gutters find too
             box, ys = _with_bands(box, ys, page.fills)
+            header = _header_band_above(page, box, ys)
+            if header is not None:
+                ys = [header.top, header.bottom, *ys]
+                box = BBox(x0, header.top, x1, ys[-1])
             if grid_bottom is not None and ys[0] > grid_bottom + SNAP:
                 ys = [grid_bottom, *ys]
                 box = BBox(x0, grid_bottom, x1, ys[-1])
@@ -225,14 +231,42 @@ def _stripes(page: PageContent, drawn: Sequence[Rule]) -> tuple[list[Rule], list
 
 
 def _with_bands(box: BBox, ys: list[float], fills: Sequence[BBox]) -> tuple[BBox, list[float]]:
-    """Extend the stack over a shaded band sitting on its first rule or hanging from its last."""
-    for fill in fills:
-        same_width = abs(fill.x0 - box.x0) <= _STACK_ALIGN and abs(fill.x1 - box.x1) <= _STACK_ALIGN
-        if same_width and abs(fill.bottom - ys[0]) <= SNAP and fill.top < ys[0] - MIN_CELL:
-            ys = [fill.top, *ys]
-        elif same_width and abs(fill.top - ys[-1]) <= SNAP and fill.bottom > ys[-1] + MIN_CELL:
-            ys = [*ys, fill.bottom]
-    return BBox(box.x0, ys[0], box.x1, ys[-1]), ys
+    """Extend the stack over the shaded bands stacked on its first rule (a header band, and a
+    shaded first row between it and the rule) or hanging from its last, each starting where the
+    one before ends; and cut it at the edges of a band as wide inside it (a shaded row with no
+    rule drawn along its edge)."""
+    bands = [f for f in fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN]
+    while (above := next((f for f in bands if abs(f.bottom - ys[0]) <= SNAP and f.top < ys[0] - MIN_CELL),
+                         None)) is not None:
+        ys = [above.top, *ys]
+    while (below := next((f for f in bands if abs(f.top - ys[-1]) <= SNAP and f.bottom > ys[-1] + MIN_CELL),
+                         None)) is not None:
+        ys = [*ys, below.bottom]
+    inner = rule_positions(y for f in bands for y in (f.top, f.bottom)
+                           if all(abs(y - v) > max(SNAP, MIN_CELL) for v in ys) and ys[0] < y < ys[-1])
+    return BBox(box.x0, ys[0], box.x1, ys[-1]), sorted([*ys, *inner])
+
+
+def _header_band_above(page: PageContent, box: BBox, ys: Sequence[float]) -> Fill | None:
+    """A header band as wide as the stack above its first rule, with rows of the table between
+    and no rule under the band: the rule hidden along the band's edge (a scan cannot show it).
+    The band's print is a header's (bold, three runs of words or more), and the text between
+    sits in the stack's columns (no word across a gutter) with no rule among it (not another
+    table's rows): rows, not a paragraph."""
+    above = [f for f in page.fills if abs(f.x0 - box.x0) <= _STACK_ALIGN and abs(f.x1 - box.x1) <= _STACK_ALIGN
+             and f.bottom < ys[0] - MIN_CELL]
+    if not above:
+        return None
+    band = max(above, key=lambda f: f.bottom)
+    if any(r.horizontal and band.bottom + SNAP < r.top < ys[0] - SNAP and r.x0 < box.x1 and box.x0 < r.x1
+           for r in page.rules):
+        return None
+    between = _band(page.words, box.x0, box.x1, band.bottom, ys[0])
+    if not between or not _is_header(_band(page.words, box.x0, box.x1, band.top, band.bottom)):
+        return None
+    edges = gutter_edges([_band(page.words, box.x0, box.x1, ys[0], ys[-1])], box)
+    crossing = any(column_index(edges, w.x0 + 0.5) != column_index(edges, w.x1 - 0.5) for w in between)
+    return band if len(edges) >= 3 and not crossing else None
 
 
 def stream_table(page: PageContent, box: BBox, ys: list[float], words: Sequence[Word],

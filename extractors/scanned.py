@@ -1,5 +1,6 @@
 """PDFs with and without a text layer: pages with no text are read by OCR (extractors/ocr.py)
-and laid out by the PDF reader's own `layout_pages`. A document mostly made of such pages has
+and laid out by the PDF reader's own `layout_document`, their running headers and footers
+joining the document's furniture (they name the trust). A document mostly made of such pages has
 the format "scanned-pdf"; every block read by OCR keeps its mean word confidence. OCR (OpenCV,
 Tesseract) is imported only when a page needs it."""
 
@@ -9,15 +10,15 @@ from pathlib import Path
 
 from extractors.options import DEFAULT, ReadOptions
 from extractors.pdf import SCANNED_FORMAT, pdf_document, read_pdf
-from extractors.pdf_layout import layout_pages
-from schemas.document import Block, Document
+from extractors.pdf_layout import Layout, layout_document
+from schemas.document import Document
 
 
-def ocr_blocks(path: Path, numbers: list[int]) -> list[Block]:
-    """The blocks of the given pages (1-based), read by OCR."""
+def ocr_layout(path: Path, numbers: list[int]) -> Layout:
+    """The blocks and page furniture of the given pages (1-based), read by OCR."""
     from extractors.ocr import ocr_pages  # OpenCV and Tesseract: for scans only
 
-    return layout_pages([page.content for page in ocr_pages(path, numbers)])
+    return layout_document([page.content for page in ocr_pages(path, numbers)])
 
 
 def extract_pdf_or_scan(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
@@ -27,11 +28,12 @@ def extract_pdf_or_scan(path: Path, sha256: str, options: ReadOptions = DEFAULT)
     document = pdf_document(path, sha256, pages, title)
     if not blank:
         return document
-    ocr = ocr_blocks(path, blank)
+    ocr = ocr_layout(path, blank)
     if len(blank) == len(pages):
-        document.blocks = ocr
+        document.blocks = ocr.blocks
     else:
-        document.blocks = sorted(document.blocks + ocr, key=lambda b: b.page or 0)
+        document.blocks = sorted(document.blocks + ocr.blocks, key=lambda b: b.page or 0)
+    document.furniture = [*document.furniture, *(t for t in ocr.furniture if t not in document.furniture)]
     if 2 * len(blank) > len(pages):
         document.format = SCANNED_FORMAT
     return document

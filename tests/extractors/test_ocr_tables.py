@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from extractors.ocr import OCR_DPI, _em, _missed_bullets, render_page
 from extractors.ocr_image import find_fills, find_rules, prepare
+from extractors.pdf_page import DOT_TEXT, Word
 from extractors.pdf_tables import merge_rules
 from extractors.registry import read_document
 from schemas.document import BlockKind
@@ -159,3 +162,237 @@ def test_a_band_side_is_no_column_rule_but_a_narrow_bar_keeps_its_sides() -> Non
     assert sides == []
     bar = [r for r in found if not r.horizontal and r.top > 290 * scale]
     assert bar and all(min(abs(r.x0 / scale - 100), abs(r.x0 / scale - 131)) <= 5 for r in bar)
+
+
+BANDED_HEADER = ["Lead", "Priority", "Delivery lead", "Measure"]
+BANDED_ROWS = [
+    ["CEO", "Work with partners on seamless care", "", ""],
+    ["", "Open the discharge lounge", "COO", "Lounge open by June"],
+    ["", "Expand the virtual ward", "CNO", "Forty beds by March"],
+    ["CFO", "Drive for financial stability", "", ""],
+    ["", "Reduce agency spending", "CFO", "Spend down by a quarter"],
+]
+
+
+def draw_banded_table(path: Path) -> Path:
+    """A WAH-like page: a dark banner and a light outcome band stacked on it, a gap, then a
+    rules-only table whose dark header band sits straight on a light priority row (no rule
+    between them: stacked bands), rules under each row, and a second light priority row inside
+    the table with no rule along its top."""
+    body = colors.Color(0.5, 0.2, 0.5)
+    tint = colors.Color(0.9, 0.85, 0.9)
+    banner = PdfTable([["STRATEGIC AIM ONE: SAFE CARE"], ["Outcome: care is safe and kind"]], colWidths=[600])
+    banner.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica-Bold", 11),
+        ("BACKGROUND", (0, 0), (-1, 0), body), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 1), (-1, 1), tint),
+    ]))
+    table = PdfTable([BANDED_HEADER, *BANDED_ROWS], colWidths=[60, 260, 120, 160])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), body), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 1), (-1, 1), tint), ("BACKGROUND", (0, 4), (-1, 4), tint),
+        ("FONT", (0, 1), (-1, 1), "Helvetica-Bold", 9), ("FONT", (0, 4), (-1, 4), "Helvetica-Bold", 9),
+        ("LINEBELOW", (0, 1), (-1, 3), 0.5, colors.grey), ("LINEBELOW", (0, 4), (-1, -1), 0.5, colors.grey),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([banner, Spacer(1, 6), table])
+    return path
+
+
+def _banded_table_rows(document) -> list[list[str]]:
+    tables = document.tables
+    assert len(tables) == 1
+    table = tables[0]
+    return [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)]
+
+
+def test_table_under_stacked_bands_text_layer(tmp_path: Path) -> None:
+    """The header band and the shaded row under it are both the table's, though only the row's
+    bottom has a rule; the band inside the table is a row of its own without a rule on top."""
+    rows = _banded_table_rows(read_document(draw_banded_table(tmp_path / "banded.pdf")))
+    assert rows[0] == BANDED_HEADER
+    assert len(rows) == 1 + len(BANDED_ROWS)
+    assert rows[1][:2] == BANDED_ROWS[0][:2] and rows[4][:2] == BANDED_ROWS[3][:2]
+
+
+def test_band_edges_in_a_scan_are_no_rules(tmp_path: Path) -> None:
+    """The blurred edges of shaded bands, flattened, leave thin dark lines: not rules, so the
+    banner stays out of the table and the table opens on its header band."""
+    copy = scan(draw_banded_table(tmp_path / "banded.pdf"), tmp_path / "banded-scanned.pdf")
+    pdf = pdfium.PdfDocument(str(copy))
+    image = np.asarray(render_page(pdf, 0))
+    pdf.close()
+    scale = 72 / OCR_DPI
+    page = prepare(image, scale)
+    bands = sorted((f for f in page.fills if f.x1 - f.x0 > 500), key=lambda f: f.top)
+    assert len(bands) == 5  # banner, outcome, header, two priority rows
+    levels = [r.top for r in page.rules if r.horizontal]
+    for band in bands[:3]:  # banner's, outcome's and header's edges
+        assert not any(abs(y - band.top) <= 3 or abs(y - band.bottom) <= 3 for y in levels if y < bands[3].top - 3)
+    rows = _banded_table_rows(read_document(copy))
+    assert rows[0] == BANDED_HEADER
+    assert len(rows) == 1 + len(BANDED_ROWS)
+    assert not any("SAFE CARE" in text for row in rows for text in row)
+
+
+def test_a_piece_of_a_band_parted_by_print_is_no_fill_of_its_own() -> None:
+    """Print that encloses part of a light band (here a white frame) parts it from the band:
+    the piece, of the band's shade and inside it, is not a shaded cell of its own."""
+    image = Image.new("L", (2000, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 300), fill=225)
+    draw.rectangle((600, 150, 800, 250), outline=255, width=4)
+    scale = 72 / 300
+    fills, _, _ = find_fills(np.asarray(image), scale)
+    assert len(fills) == 1
+    assert abs(fills[0].x0 - 100 * scale) < 2 and abs(fills[0].bottom - 300 * scale) < 2
+
+
+def draw_header_band_without_rule(path: Path, header: list[str]) -> Path:
+    """A rules-only table whose header band has no rule along its bottom (as a scan shows a rule
+    drawn along a band's edge: not at all): the first body row lies between the band and the
+    first rule."""
+    table = PdfTable([header, *BANDED_ROWS[1:3], *BANDED_ROWS[4:]], colWidths=[60, 260, 120, 160])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.5, 0.2, 0.5)), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, colors.grey),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    return path
+
+
+def test_a_header_band_above_the_first_rule_heads_the_table(tmp_path: Path) -> None:
+    rows = _banded_table_rows(read_document(draw_header_band_without_rule(tmp_path / "t.pdf", BANDED_HEADER)))
+    assert rows[0] == BANDED_HEADER
+    assert rows[1] == BANDED_ROWS[1]
+    assert len(rows) == 4
+
+
+def test_a_banner_above_the_first_rule_stays_out_of_the_table(tmp_path: Path) -> None:
+    """A band of one run of print (a title) is no header: it and the row under it stay out."""
+    banner = ["STRATEGIC AIM ONE: SAFE CARE", "", "", ""]
+    document = read_document(draw_header_band_without_rule(tmp_path / "t.pdf", banner))
+    assert not any("SAFE CARE" in c.text for t in document.tables for c in t.cells)
+
+
+MEASURES = ["Eliminate waits over 104 weeks", "Reduce 52 week waits", "Accreditation achieved by March",
+            "Increase in advice and guidance"]
+
+
+def draw_bullets(path: Path) -> Path:
+    """Rows of a rules-only table whose last column lists measures in small print, each after
+    a bullet set apart from it (Tesseract leaves such bullets out)."""
+    item = ParagraphStyle("item", fontName="Helvetica", fontSize=7, leading=9, leftIndent=10, bulletIndent=0,
+                          bulletFontSize=7)
+    plain = ParagraphStyle("plain", fontName="Helvetica", fontSize=7, leading=9)
+    row = [Paragraph("Improve access to care for everyone in the county", plain), "COO/DDs",
+           [Paragraph(text, item, bulletText="\u2022") for text in MEASURES]]
+    table = PdfTable([row] * 3, colWidths=[250, 80, 250])
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.grey),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([table])
+    return path
+
+
+def test_bullets_left_out_by_tesseract_are_found_in_the_image(tmp_path: Path) -> None:
+    copy = scan(draw_bullets(tmp_path / "bullets.pdf"), tmp_path / "bullets-scanned.pdf")
+    cells = [c for t in read_document(copy).tables for c in t.cells if "waits" in c.text]
+    assert len(cells) == 3
+    for cell in cells:
+        assert [(line.marker, line.text) for line in cell.lines] == [("\u2022", text) for text in MEASURES]
+
+
+def test_a_bullet_read_as_a_letter_is_a_bullet_but_a_dot_in_a_line_is_not() -> None:
+    """Over a drawn disc, a lone "e" (Tesseract's reading of a bullet on a line of its own)
+    becomes the bullet; a disc between two words of a line is no bullet."""
+    scale = 72 / 300
+    ink = np.zeros((400, 2000), np.uint8)
+    cv2.circle(ink, (110, 100), 7, 255, -1)  # left of "Implement"
+    cv2.circle(ink, (1010, 300), 7, 255, -1)  # between "waits" and "Reduce"
+
+    def word(text: str, x0: float, x1: float, y: float) -> Word:
+        return Word(text=text, x0=x0 * scale, top=(y - 35) * scale, x1=x1 * scale, bottom=(y + 20) * scale,
+                    size=55 * scale)  # one em high, the baseline 8 px under the discs' middle
+
+    words = [word("e", 100, 120, 100), word("Implement", 140, 400, 100),
+             word("waits", 800, 990, 300), word("Reduce", 1030, 1300, 300)]
+    assert _missed_bullets(words, ink, scale) == []
+    assert [w.text for w in words] == [DOT_TEXT, "Implement", "waits", "Reduce"]
+
+
+def test_question_and_exclamation_marks_rise_as_capitals() -> None:
+    """A word box is read against the letters it holds: "?" rises to a capital's height, so
+    "many???" is no larger print than "Many"."""
+    def em(text: str) -> float | None:
+        return _em(Word(text=text, x0=0, top=0, x1=30, bottom=9.3, size=0))
+
+    assert em("many???") == em("Many") == em("Hurray!")
+
+
+def test_a_scan_keeps_its_running_header_as_furniture(tmp_path: Path) -> None:
+    """The trust's name printed on every page of a scan is furniture, as in a text PDF: it
+    names the organisation."""
+    def header(canvas, _doc) -> None:
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawRightString(550, 800, "Northshire Hospitals NHS Trust")
+
+    styles = getSampleStyleSheet()
+    story = []
+    for n in range(3):
+        story += [Paragraph(f"Section {n + 1}: improving patient flow", styles["Heading1"]),
+                  Paragraph("We will open a discharge lounge so that patients who are ready to go home can wait "
+                            "in comfort while their medicines and transport are arranged.", styles["BodyText"]),
+                  PageBreak()]
+    SimpleDocTemplate(str(tmp_path / "doc.pdf"), pagesize=A4).build(story, onFirstPage=header, onLaterPages=header)
+    document = read_document(scan(tmp_path / "doc.pdf", tmp_path / "doc-scanned.pdf"))
+    assert "Northshire Hospitals NHS Trust" in document.furniture
+    assert not any("Northshire" in b.text for b in document.blocks)
+
+
+def test_band_seams_are_no_rules_but_a_heavy_rule_along_a_band_is() -> None:
+    """A banner's edges, flattened, leave no rules; a 2 pt rule drawn along a header band's
+    bottom stands out in the image before flattening (darker than both sides) and stays."""
+    image = Image.new("L", (2000, 900), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1900, 200), fill=90)  # a banner on the paper, no rules
+    draw.rectangle((100, 300, 1900, 400), fill=90)  # a header band
+    draw.rectangle((100, 400, 1900, 408), fill=0)  # a heavy rule along its bottom
+    for y in (550, 700, 850):
+        draw.line((100, y, 1900, y), fill=0, width=3)
+    scale = 72 / 300
+    levels = sorted(round(r.top / scale) for r in prepare(np.asarray(image), scale).rules if r.horizontal)
+    assert not any(y < 250 for y in levels)
+    assert any(395 <= y <= 412 for y in levels)
+
+
+def test_a_header_band_over_another_table_is_not_taken(tmp_path: Path) -> None:
+    """Two tables ruled alike under one another, a heading between: the second, with no header
+    band of its own, does not reach up over the first's rows to the first's header band."""
+    def rows_table(rows: list[list[str]], header: bool) -> PdfTable:
+        table = PdfTable(rows, colWidths=[60, 260, 120, 160])
+        style = [("FONT", (0, 0), (-1, -1), "Helvetica", 9), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
+                 ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+        if header:
+            style += [("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                      ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.5, 0.2, 0.5))]
+        else:
+            style += [("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.grey)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    path = tmp_path / "two.pdf"
+    heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=10,
+                             leftIndent=60)  # over the tables
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([
+        rows_table([BANDED_HEADER, BANDED_ROWS[1], BANDED_ROWS[2]], header=True),
+        Paragraph("Targets", heading),
+        rows_table([BANDED_ROWS[4], ["", "Cut agency spending", "CFO", "By a tenth"]], header=False)])
+    first, second = read_document(path).tables
+    assert [c.text for c in first.row_cells(0)] == BANDED_HEADER
+    assert second.n_rows == 2 and "Reduce agency spending" in [c.text for c in second.row_cells(0)]
+    assert not any("Lead" in c.text for c in second.cells)
