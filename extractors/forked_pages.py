@@ -27,7 +27,7 @@ from typing import TypeVar
 T = TypeVar("T")
 PageReader = Callable[[], AbstractContextManager[Callable[[int], T]]]  # opens the file: page index -> page
 
-MIN_PAGES = 4  # fewer pages are read here: forking and sending pages back would cost more
+MIN_PAGES = 4  # fewer text-layer pages are read here: forking and sending them back would cost more
 _MAX_RUNS = 512  # the pages are handed out in at most this many runs: they fit the pipe's buffer
 _RUN = struct.Struct("=II")  # a run of pages: first index, end index
 _PR_SET_PDEATHSIG = 1
@@ -39,10 +39,11 @@ class PageReaderDied(Exception):
 
 
 def read_pages(count: int, open_reader: PageReader[T], processes: int,
-               meanwhile: Callable[[], object] | None = None) -> list[T]:
+               meanwhile: Callable[[], object] | None = None, min_pages: int = MIN_PAGES) -> list[T]:
     """Pages 0 to count - 1 as `open_reader()`'s function reads them, by up to `processes`
-    processes; `meanwhile` is called once, here, while the others read."""
-    if processes < 2 or count < MIN_PAGES or not _CAN_FORK:
+    processes when there are `min_pages` or more; `meanwhile` is called once, here, while the
+    others read."""
+    if processes < 2 or count < max(2, min_pages) or not _CAN_FORK:
         if meanwhile is not None:
             meanwhile()
         with open_reader() as read:
@@ -139,7 +140,9 @@ def _die_with(parent: int) -> None:
 
 def _error(exc: BaseException) -> bytes:
     try:
-        return pickle.dumps(("error", exc), pickle.HIGHEST_PROTOCOL)
+        sent = pickle.dumps(("error", exc), pickle.HIGHEST_PROTOCOL)
+        pickle.loads(sent)  # an error class whose pickle cannot be loaded fails here, not there
+        return sent
     except Exception:  # an error that does not pickle goes as its words
         return pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {exc}")), pickle.HIGHEST_PROTOCOL)
 

@@ -20,7 +20,10 @@ import os
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +32,7 @@ import pytesseract
 from lxml import etree
 from PIL import Image, ImageFilter
 
+from extractors.forked_pages import read_pages
 from extractors.ocr_image import bridge_frames, dots, prepare, rules_through_fills, stroke_width
 from extractors.pdf_page import DOT_TEXT, Fill, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
@@ -69,6 +73,17 @@ class OcrPage:
     content: PageContent
     seconds: float = 0.0
     strokes: dict[int, float | None] = field(default_factory=dict)  # id(word) -> stroke width, points
+
+    def __reduce__(self) -> tuple[Callable[..., OcrPage], tuple[object, ...]]:
+        """Pickled (by forked page readers) with its strokes by word position: ids are a process's own."""
+        at = {id(word): position for position, word in enumerate(self.content.words)}
+        return _ocr_page, (self.content, self.seconds, {at[key]: width for key, width in self.strokes.items()
+                                                        if key in at})
+
+
+def _ocr_page(content: PageContent, seconds: float, strokes: dict[int, float | None]) -> OcrPage:
+    """An OcrPage from its pickle: strokes by word position keyed by the words' ids again."""
+    return OcrPage(content, seconds, {id(content.words[position]): width for position, width in strokes.items()})
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float = OCR_DPI) -> Image.Image:
@@ -380,27 +395,37 @@ def page_resolution(width: float, height: float, dpi: float = OCR_DPI) -> float:
     return min(dpi, math.sqrt(MAX_OCR_PIXELS / area))
 
 
-def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI) -> list[OcrPage]:
-    """Recognise the given pages (1-based) of a PDF."""
+def ocr_pages(path: Path, numbers: list[int], dpi: float = OCR_DPI, processes: int = 1) -> list[OcrPage]:
+    """Recognise the given pages (1-based) of a PDF, by up to `processes` processes
+    (extractors/forked_pages.py); then sizes and bold are set across them."""
+    pages = read_pages(len(numbers), partial(_opened, path, numbers, dpi), processes, min_pages=2)  # seconds a page
+    _harmonise_sizes(pages)
+    _mark_bold(pages)
+    return pages
+
+
+@contextmanager
+def _opened(path: Path, numbers: list[int], dpi: float) -> Iterator[Callable[[int], OcrPage]]:
+    """The PDF opened in this process: the index of a page in `numbers` -> the page recognised."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         raise CorruptFile(str(path), f"cannot be opened for OCR ({exc})") from exc
+
+    def read(index: int) -> OcrPage:
+        number = numbers[index]
+        width, height = pdf[number - 1].get_size()
+        page_dpi = page_resolution(width, height, dpi)
+        started = time.perf_counter()
+        try:
+            page = _upright(render_page(pdf, number - 1, page_dpi), number, width, height, page_dpi)
+        except pytesseract.TesseractNotFoundError as exc:
+            raise UnsupportedFormat(str(path), "a scanned PDF needs Tesseract OCR, which is not installed "
+                                               "(apt-get install tesseract-ocr tesseract-ocr-eng)") from exc
+        page.seconds = time.perf_counter() - started
+        return page
+
     try:
-        pages = []
-        for number in numbers:
-            width, height = pdf[number - 1].get_size()
-            page_dpi = page_resolution(width, height, dpi)
-            started = time.perf_counter()
-            try:
-                page = _upright(render_page(pdf, number - 1, page_dpi), number, width, height, page_dpi)
-            except pytesseract.TesseractNotFoundError as exc:
-                raise UnsupportedFormat(str(path), "a scanned PDF needs Tesseract OCR, which is not installed "
-                                                   "(apt-get install tesseract-ocr tesseract-ocr-eng)") from exc
-            page.seconds = time.perf_counter() - started
-            pages.append(page)
+        yield read
     finally:
         pdf.close()
-    _harmonise_sizes(pages)
-    _mark_bold(pages)
-    return pages

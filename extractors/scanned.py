@@ -14,11 +14,12 @@ from extractors.pdf_layout import Layout, layout_document
 from schemas.document import Document
 
 
-def ocr_layout(path: Path, numbers: list[int]) -> Layout:
-    """The blocks and page furniture of the given pages (1-based), read by OCR."""
+def ocr_layout(path: Path, numbers: list[int], processes: int = 1) -> Layout:
+    """The blocks and page furniture of the given pages (1-based), read by OCR, by up to
+    `processes` processes."""
     from extractors.ocr import ocr_pages  # OpenCV and Tesseract: for scans only
 
-    return layout_document([page.content for page in ocr_pages(path, numbers)])
+    return layout_document([page.content for page in ocr_pages(path, numbers, processes=processes)])
 
 
 def extract_pdf_or_scan(path: Path, sha256: str, options: ReadOptions = DEFAULT) -> Document:
@@ -28,7 +29,7 @@ def extract_pdf_or_scan(path: Path, sha256: str, options: ReadOptions = DEFAULT)
     document = pdf_document(path, sha256, pages, title)
     if not blank:
         return document
-    ocr = ocr_layout(path, blank)
+    ocr = ocr_layout(path, blank, options.page_processes)
     if len(blank) == len(pages):
         document.blocks = ocr.blocks
     else:

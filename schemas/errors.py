@@ -13,6 +13,10 @@ class TrustplansError(Exception):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[TrustplansError], tuple[str, str]]:
+        """Pickled as its source and problem (it crosses from page readers to their reader)."""
+        return type(self), (self.source, self.problem)
+
 
 class SourceNotFound(TrustplansError):
     exit_code = 3

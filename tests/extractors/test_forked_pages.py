@@ -19,7 +19,7 @@ import pytest
 from extractors.forked_pages import PageReaderDied, read_pages
 from extractors.pdf_page import Fill, PageContent, Rule, Word
 from extractors.pdfium_page import read_document
-from schemas.errors import CorruptFile
+from schemas.errors import CorruptFile, UnsupportedFormat
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS_PDFS = sorted((SHARED / "corpus").glob("*/*.pdf"))
@@ -190,3 +190,31 @@ def test_a_page_comes_back_from_its_pickle_whole() -> None:
                        rules=[Rule(1.0, 2.0, 300.0, 2.0)], fills=[Fill(0.0, 0.0, 10.0, 10.0, colour=(0.9,))])
     again = pickle.loads(pickle.dumps(page, pickle.HIGHEST_PROTOCOL))
     assert again == page and again.words[1].confidence == 87.5 and again.words[0].bold
+
+
+class Unloadable(Exception):
+    """Pickles, but its pickle cannot be loaded (its __init__ takes two arguments)."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def test_the_projects_errors_come_back_whole_and_others_as_their_words() -> None:
+    parent = os.getpid()
+
+    def failing(error: Exception) -> Callable[[], AbstractContextManager[Callable[[int], int]]]:
+        @contextmanager
+        def opened() -> Iterator[Callable[[int], int]]:
+            def read(index: int) -> int:
+                if os.getpid() != parent:
+                    raise error
+                time.sleep(0.05)
+                return index
+            yield read
+        return opened
+
+    with pytest.raises(UnsupportedFormat) as err:
+        read_pages(40, failing(UnsupportedFormat("scan.pdf", "needs Tesseract")), processes=2)
+    assert (err.value.source, err.value.problem, err.value.exit_code) == ("scan.pdf", "needs Tesseract", 4)
+    with pytest.raises(RuntimeError, match="Unloadable: a b"):
+        read_pages(40, failing(Unloadable("a", "b")), processes=2)

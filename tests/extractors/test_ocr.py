@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from extractors.options import ReadOptions
 from extractors.pdf import read_pdf
 from extractors.registry import file_sha256, read_document
 from pipeline.interpret.context import Context
@@ -164,6 +165,14 @@ def test_scan_scores_at_least_085_of_the_text_layer_original(files: tuple[Path, 
     assert original >= 0.9
     print(f"scorer F1: text layer {original:.3f}, scanned copy {copy:.3f}")
     assert copy >= 0.85 * original, (copy, original)
+
+
+def test_a_scan_read_by_two_processes_is_the_same_document(files: tuple[Path, Path], scanned: Document) -> None:
+    """A scan's pages are recognised by forked page readers (`page_processes`), with the same blocks."""
+    shared = read_document(files[1], options=ReadOptions(page_processes=2))
+    assert [(b.kind, b.text, b.page, b.confidence) for b in shared.blocks] == \
+        [(b.kind, b.text, b.page, b.confidence) for b in scanned.blocks]
+    assert shared.furniture == scanned.furniture and shared.format == "scanned-pdf"
 
 
 def test_word_confidence_reaches_the_plan_items(files: tuple[Path, Path], scanned: Document) -> None:
