@@ -74,6 +74,9 @@ _SURE = 90.0  # word confidence below which a word alone in its column is read a
 _REREAD_PAD = 0.25  # ems of margin around a word read again
 _SPECK = 0.4  # ems: a word lower than this is a speck, not read again
 _WORD_SPACE = 0.4  # ems: ink this close to a word read again is part of it
+# Enlargements a word is read again at: Tesseract's reading of a short word swings with its
+# size, and the surest reading is kept
+_REREAD_SCALES = (1, 2)
 # Characters printed as more than one mark; a reading is not taken for one with fewer or more
 # characters than the print has marks ("1.1" read again as "11")
 _GLYPH_PARTS = {"i": 2, "j": 2, ":": 2, ";": 2, "=": 2, "!": 2, "?": 2, '"': 2, "%": 3}
@@ -169,7 +172,7 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
         return []
     if ink is not None:
         for word in words:
-            word.text = _capitals(word.text, ink[_pixels(word, scale, 0.0)])
+            word.text = _capitals(word.text, ink[_pixels(word, scale, 0.0)], _CAP_HEIGHT * line_em / scale)
     if ink is not None and strokes is not None:
         for word in words:
             strokes[id(word)] = _stroke(ink, word, scale)
@@ -244,27 +247,26 @@ def _word_text(span: etree._Element) -> tuple[str, float]:
     return "".join(span.itertext()).strip(), float(_properties(span).get("x_wconf", ["0"])[0])
 
 
-def _capitals(text: str, ink: np.ndarray) -> str:
+def _capitals(text: str, ink: np.ndarray, cap: float) -> str:
     """A word read with lower-case letters that its print (`ink`: the word's box) shows as an
     abbreviation in capitals. Some letters (c, o, w ...) differ from their capitals in height
     only, and in sans-serif print capital I is lower-case l (or i, in bold): Tesseract's
     language model often reads "CIO" as "clo" or "clio". When the word's letters are capitals,
-    l, i and letters of that kind only, with a letter as tall as a capital among them, and the
-    print shows each letter apart, all as tall as the tallest, the word is in capitals. A
-    reading with one letter more than the print, two upright strokes side by side where it has
-    one, loses one of them."""
+    l, i and letters of that kind only, and the print shows each letter apart, all as tall as
+    the word's tallest letter that is a capital, a digit or an ascender (without one, as the
+    line's capital height `cap`, pixels), the word is in capitals. A reading with one letter
+    more than the print, two upright strokes side by side where it has one, loses one of them."""
     letters = [c for c in text if c.isalnum()]
     if (not any(c.islower() for c in letters)
-            or not all(c.isdigit() or c.isupper() or c in "il" or c in _CASE_BY_HEIGHT for c in letters)
-            or not any(c.isdigit() or (c.isupper() and c.lower() not in _CASE_BY_HEIGHT) or c in _TALL
-                       for c in letters)):
+            or not all(c.isdigit() or c.isupper() or c in "il" or c in _CASE_BY_HEIGHT for c in letters)):
         return text
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = stats[1:count, cv2.CC_STAT_HEIGHT]
     if heights.size == 0:
         return text
     glyphs = heights[heights >= _MARK_SHARE * heights.max()]  # not full stops, hyphens and i-dots
-    if glyphs.min() < _CAP_SHARE * glyphs.max():
+    tall = any(c.isdigit() or (c.isupper() and c.lower() not in _CASE_BY_HEIGHT) or c in _TALL for c in letters)
+    if glyphs.min() < _CAP_SHARE * (glyphs.max() if tall else cap):
         return text
     read = _one_stroke(text) if len(glyphs) == len(letters) - 1 else text
     if len(glyphs) != sum(c.isalnum() for c in read):
@@ -289,21 +291,25 @@ def _pixels(word: Word, scale: float, pad: float) -> tuple[slice, slice]:
 def _read_again(word: Word, ink: np.ndarray, scale: float, em: float) -> None:
     """A doubtful word alone in its column (a code or an abbreviation in a narrow cell) read
     again on its own, as one line of black and white: Tesseract reads short words in a page's
-    grey print poorly ("2.2" as "2:2", "13.1" as "131"). The new reading is kept when Tesseract
-    is surer of it and it counts no further from the marks in the print than the first."""
+    grey print poorly ("2.2" as "2:2", "13.1" as "131"). It is read at its size and enlarged;
+    a new reading is kept when Tesseract is surer of it than of the reading so far and it counts
+    no further from the marks in the print."""
     if ((word.confidence or 0.0) >= _SURE or not any(c.isalnum() for c in word.text)
             or word.bottom - word.top < _SPECK * em):
         return
     printed = _whole_print(word, ink, scale, em)
     alone = Image.fromarray(255 - ink[_pixels(printed, scale, _REREAD_PAD * em)])
-    hocr = pytesseract.image_to_pdf_or_hocr(alone, lang=LANGUAGE, config="--psm 7", extension="hocr")
-    spans = [s for s in etree.fromstring(hocr).iter("{*}span") if s.get("class") == "ocrx_word"]
-    if len(spans) != 1:
-        return
-    text, confidence = _word_text(spans[0])
     marks = _marks(ink[_pixels(printed, scale, 0.0)])
-    if text and confidence > (word.confidence or 0.0) and abs(_parts(text) - marks) <= abs(_parts(word.text) - marks):
-        word.text, word.confidence, word.x0, word.x1 = text, confidence, printed.x0, printed.x1
+    for enlarged in _REREAD_SCALES:
+        image = alone.resize((alone.width * enlarged, alone.height * enlarged), Image.NEAREST)
+        hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 7", extension="hocr")
+        spans = [s for s in etree.fromstring(hocr).iter("{*}span") if s.get("class") == "ocrx_word"]
+        if len(spans) != 1:
+            continue
+        text, confidence = _word_text(spans[0])
+        if (text and confidence > (word.confidence or 0.0)
+                and abs(_parts(text) - marks) <= abs(_parts(word.text) - marks)):
+            word.text, word.confidence, word.x0, word.x1 = text, confidence, printed.x0, printed.x1
 
 
 def _whole_print(word: Word, ink: np.ndarray, scale: float, em: float) -> Word:

@@ -76,7 +76,9 @@ def _print(heights: list[int]) -> np.ndarray:
     ("Roll", [26, 18, 26, 26], "Roll"),  # an x-height o: a word in lower case
     ("close", [18, 26, 18, 18, 18], "close"),
     ("Clerk", [26, 26, 18, 18, 26], "Clerk"),  # e, r, k are lower case whatever their height
-    ("coo", [18, 18, 18], "coo"),  # no letter as tall as a capital to measure against: left as read
+    ("coo", [18, 18, 18], "coo"),  # no tall letter: measured against the line's capitals
+    ("coo", [26, 26, 25], "COO"),
+    ("cio", [26, 26, 27], "CIO"),  # bold capital I read as i: no dot in the print
     ("Cwlo", [26, 40], "Cwlo"),  # letters run together: their heights cannot be told apart
     ("clio", [26, 25, 27], "CIO"),  # bold capital I read as "li": one stroke in the print
     ("CWIlO", [26, 26, 25, 27], "CWIO"),
@@ -84,7 +86,7 @@ def _print(heights: list[int]) -> np.ndarray:
     ("Cwo", [26, 26], "Cwo"),  # one letter more than the print, but no two strokes to merge
 ])
 def test_capitals_are_set_by_letter_height(read: str, heights: list[int], meant: str) -> None:
-    assert _capitals(read, _print(heights)) == meant
+    assert _capitals(read, _print(heights), cap=26.0) == meant
 
 
 def test_a_word_boxed_in_part_is_widened_to_its_print() -> None:
