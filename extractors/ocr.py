@@ -177,8 +177,7 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
         for word in words:
             strokes[id(word)] = _stroke(ink, word, scale)
     for segment in _segments(words, _COLUMN_GAP * line_em):
-        ems = [em for em in map(_em, segment) if em is not None]
-        size = statistics.median(ems) if ems else line_em
+        size = _segment_size(segment, line_em)
         on_line = [w.bottom for w in segment if any(c.isalnum() for c in w.text)
                    and not any(c in _DESCENDERS for c in w.text)]
         baseline = statistics.median(on_line) if on_line else max(w.bottom for w in segment) - _DESCENDER * size
@@ -335,6 +334,16 @@ def _marks(ink: np.ndarray) -> int:
 def _parts(text: str) -> int:
     """How many separate marks the characters of a text are printed with."""
     return sum(_GLYPH_PARTS.get(c, 1) for c in text if not c.isspace())
+
+
+def _segment_size(segment: list[Word], line_em: float) -> float:
+    """The font size of a run of words: the median of its words' estimates (`_em`), from the
+    words with a capital, digit or ascender when it has any: the height of those is much the
+    same share of the em in every font, an x-height is not (0.45-0.55 em), and a line of
+    x-height words otherwise reads a size larger than its neighbours'."""
+    tall = [_em(w) for w in segment if any(c.isupper() or c.isdigit() or c in _ASCENDERS for c in w.text)]
+    ems = [em for em in tall if em is not None] or [em for em in map(_em, segment) if em is not None]
+    return statistics.median(ems) if ems else line_em
 
 
 def _lone_bullets(words: list[Word]) -> None:
