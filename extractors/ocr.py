@@ -165,6 +165,8 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
         words.append(Word(text=text, x0=x0, top=top_pt, x1=x1, bottom=bottom_pt, size=line_em,
                           confidence=confidence))
     if words and ink is not None:
+        # a reading of no ink at all is of the faint trace a rule leaves where it was taken out
+        words = [w for w in words if ink[_pixels(w, scale, 0.0)].any()]
         _read_lone_words(words, ink, scale, line_em)
         _read_signs(words, ink[top:bottom + 1], scale)
     words = [w for w in words if w.text in _PRINTED_SIGNS or not _is_noise(w.text, w.confidence or 0.0)]

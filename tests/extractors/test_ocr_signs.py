@@ -9,13 +9,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from lxml import etree
 from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from extractors.ocr import _sign
+from extractors.ocr import _line_words, _sign
 from extractors.registry import read_document
 from tests.extractors.test_ocr_tables import scan
 
@@ -69,3 +70,15 @@ def _glyph(*strokes: tuple[tuple[int, int], ...], width: int = 4) -> np.ndarray:
 ])
 def test_sign_is_told_from_its_shape(strokes: tuple, sign: str | None) -> None:
     assert _sign(_glyph(*strokes)) == sign
+
+
+def test_a_reading_of_no_ink_is_dropped() -> None:
+    """Tesseract reads "=" in the faint trace of a column rule taken out of the image; the
+    black-and-white print has no ink there."""
+    line = etree.fromstring(
+        "<span class='ocr_line' title='bbox 10 5 110 35; baseline 0 0; x_size 30; x_descenders 6; x_ascenders 7'>"
+        "<span class='ocrx_word' title='bbox 10 5 60 35; x_wconf 95'>Chief</span>"
+        "<span class='ocrx_word' title='bbox 100 5 110 35; x_wconf 62'>=</span></span>")
+    ink = np.zeros((60, 200), np.uint8)
+    ink[8:33, 12:58] = 255
+    assert [w.text for w in _line_words(line, 1.0, ink, {})] == ["Chief"]
