@@ -74,6 +74,7 @@ _SURE = 90.0  # word confidence below which a word alone in its column is read a
 _REREAD_PAD = 0.25  # ems of margin around a word read again
 _SPECK = 0.4  # ems: a word lower than this is a speck, not read again
 _WORD_SPACE = 0.4  # ems: ink this close to a word read again is part of it
+_SPACE = 0.2  # ems: a blank this wide inside a word is a space (letters stand under 0.12 em apart)
 # Enlargements a word is read again at: Tesseract's reading of a short word swings with its
 # size, and the surest reading is kept
 _REREAD_SCALES = (1, 2)
@@ -161,9 +162,10 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
         text, confidence = _word_text(span)
         if not text:
             continue
-        x0, top_pt, x1, bottom_pt = (int(v) * scale for v in _properties(span)["bbox"])
-        words.append(Word(text=text, x0=x0, top=top_pt, x1=x1, bottom=bottom_pt, size=line_em,
-                          confidence=confidence))
+        x0, top_px, x1, bottom_px = (int(v) for v in _properties(span)["bbox"])
+        pieces = [(text, x0, x1)] if ink is None else _spaced(span, ink[top_px:bottom_px + 1], line_em / scale)
+        words.extend(Word(text=piece, x0=start * scale, top=top_px * scale, x1=end * scale, bottom=bottom_px * scale,
+                          size=line_em, confidence=confidence) for piece, start, end in pieces)
     if words and ink is not None:
         # a reading of no ink at all is of the faint trace a rule leaves where it was taken out
         words = [w for w in words if ink[_pixels(w, scale, 0.0)].any()]
@@ -244,8 +246,53 @@ def _read_lone_words(words: list[Word], ink: np.ndarray, scale: float, em: float
 
 
 def _word_text(span: etree._Element) -> tuple[str, float]:
-    """An hOCR word's text and confidence."""
-    return "".join(span.itertext()).strip(), float(_properties(span).get("x_wconf", ["0"])[0])
+    """An hOCR word's text (from its letters when they are listed) and confidence."""
+    letters = _letters(span)
+    text = "".join(t for t, _, _ in letters) if letters else "".join(span.itertext())
+    return text.strip(), float(_properties(span).get("x_wconf", ["0"])[0])
+
+
+def _letters(span: etree._Element) -> list[tuple[str, int, int]]:
+    """An hOCR word's letters with their left and right edges (pixels), if listed."""
+    return [(c.text or "", int(_properties(c)["x_bboxes"][0]), int(_properties(c)["x_bboxes"][2]))
+            for c in span.iter("{*}span") if c.get("class") == "ocrx_cinfo"]
+
+
+def _spaced(span: etree._Element, ink: np.ndarray, em: float) -> list[tuple[str, int, int]]:
+    """An hOCR word as one or more words (text, left, right in pixels; `ink`: the word's rows,
+    `em` in pixels): Tesseract runs words together when it misses the space between them, in
+    bold print most ("Reduceavoidable"). A gap in the print as wide as a word space, much wider
+    than letters stand apart, parts the word between the letters Tesseract placed either side of
+    it."""
+    text, _ = _word_text(span)
+    x0, _, x1, _ = (int(v) for v in _properties(span)["bbox"])
+    letters = _letters(span)
+    if len(letters) < 2:
+        return [(text, x0, x1)]
+    inked = ink[:, x0:x1 + 1].any(axis=0)
+    pieces, start, at = [], x0, 0
+    for gap0, gap1 in _gaps(inked, _SPACE * em):
+        middle = x0 + (gap0 + gap1) / 2
+        cut = min(range(at + 1, len(letters)), key=lambda i: abs((letters[i - 1][2] + letters[i][1]) / 2 - middle),
+                  default=None)
+        if cut is None or abs((letters[cut - 1][2] + letters[cut][1]) / 2 - middle) > (gap1 - gap0) / 2 + _SPACE * em:
+            continue  # no letters either side of the gap where Tesseract placed them
+        if not (letters[cut - 1][0].isalpha() and letters[cut][0].isalpha()):
+            continue  # digits stand wide apart in tabular figures ("2021"), punctuation varies
+        left = "".join(t for t, _, _ in letters[at:cut])
+        pieces.append((left, start, x0 + gap0 - 1))
+        start, at = x0 + gap1, cut
+    pieces.append(("".join(t for t, _, _ in letters[at:]), start, x1))
+    return pieces
+
+
+def _gaps(inked: np.ndarray, least: float) -> list[tuple[int, int]]:
+    """Runs of blank columns at least `least` wide between inked ones: (first, past last)."""
+    columns = np.flatnonzero(inked)
+    if columns.size < 2:
+        return []
+    breaks = np.flatnonzero(np.diff(columns) - 1 >= least)
+    return [(int(columns[i]) + 1, int(columns[i + 1])) for i in breaks]
 
 
 def _capitals(text: str, ink: np.ndarray, cap: float) -> str:
@@ -419,7 +466,9 @@ def _level(words: list[Word], slope: float, width: float, height: float) -> None
 
 
 def _read_lines(image: Image.Image) -> list[etree._Element]:
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 3", extension="hocr")
+    # each letter's box: where to part words Tesseract ran together (`_spaced`)
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 3 -c hocr_char_boxes=1",
+                                            extension="hocr")
     return [line for line in etree.fromstring(hocr).iter("{*}span") if line.get("class") in _LINE_CLASSES]
 
 
