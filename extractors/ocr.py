@@ -11,6 +11,12 @@ stand far apart, each part sized on its own. Specks and box edges read as capita
 confidence are dropped. Table borders are found in the image (long thin runs of ink) and
 become the page's ruling lines, so ruled tables are found as in a text PDF. A scan turned by a
 degree or so is levelled from the slope of Tesseract's baselines, words and rules alike.
+
+Tesseract's reading is checked against the print where its language model misleads it: a
+doubtful word alone in its column (a code, an abbreviation in a narrow cell) is read again on
+its own in black and white; a word's capitals are set by its letters' heights ("clo" is "CIO"
+when c and o stand as tall as the l); a comparison sign is told from its shape ("≥" read as
+"=" has a chevron, not two bars).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
@@ -61,9 +68,34 @@ _OSD_SURE = 2.0  # Tesseract's orientation confidence below which the page is le
 _BULLET_GAP = 4.0  # ems: the widest hanging indent between a bullet and its text
 _DOT_EM = (0.2, 0.6)  # a bullet's width, in ems of its item's text (a full stop is narrower)
 _DOT_RISE = (0.1, 0.6)  # ems from the baseline to a bullet's middle (in the x-height)
+_BULLET_SIZE = (0.2, 0.5)  # ems: the least and most a bullet dot measures each way (a full stop is less)
+_DOT_SKEW = 0.35  # a dot's width and height differ by no more than this share
+_DOT_FILL = 0.7  # share of its box a dot's ink fills (a round dot about 0.79; a bold "e" or "o" less)
+_DOT_CLEAR = 0.5  # ems of blank a bullet dot stands in before it
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
+# Letters whose capital is the lower-case shape enlarged: only their height tells which it is
+_CASE_BY_HEIGHT = frozenset("cosuvwxz")
+_TALL = frozenset("bdhkl")  # lower-case letters as tall as a capital
+_CAP_SHARE = 0.85  # of the tallest letter's height, from which a letter is as tall as a capital
+_MARK_SHARE = 0.4  # of the tallest letter's height, below which a mark is punctuation, not a letter
+_SURE = 90.0  # word confidence below which a word alone in its column is read again on its own
+_REREAD_PAD = 0.25  # ems of margin around a word read again
+_SPECK = 0.4  # ems: a word lower than this is a speck, not read again
+_WORD_SPACE = 0.4  # ems: ink this close to a word read again is part of it
+_SPACE = 0.2  # ems: a blank this wide inside a word is a space (letters stand under 0.12 em apart)
+# Enlargements a word is read again at: Tesseract's reading of a short word swings with its
+# size, and the surest reading is kept
+_REREAD_SCALES = (1, 2)
+# Characters printed as more than one mark; a reading is not taken for one with fewer or more
+# characters than the print has marks ("1.1" read again as "11")
+_GLYPH_PARTS = {"i": 2, "j": 2, ":": 2, ";": 2, "=": 2, "!": 2, "?": 2, '"': 2, "%": 3}
+_THIN = frozenset("iIl1")  # one upright stroke: a stroke may be read as two of these
+_SIGN_READINGS = frozenset("<>=≤≥")  # what Tesseract reads for a comparison sign
+_PRINTED_SIGNS = frozenset("≤≥")  # signs only the print can tell: kept, however unsure Tesseract was
+_BAR_SPAN = 0.8  # share of a sign's width a bar spans
+_SIGN_PX = 5  # pixels: a mark smaller than this each way is a speck, not a sign
 
 
 @dataclass(slots=True)
@@ -148,22 +180,30 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
     for span in line.iter("{*}span"):
         if span.get("class") != "ocrx_word":
             continue
-        text = "".join(span.itertext()).strip()
-        word_props = _properties(span)
-        confidence = float(word_props.get("x_wconf", ["0"])[0])
-        if not text or _is_noise(text, confidence):
+        text, confidence = _word_text(span)
+        if not text:
             continue
-        x0, top_pt, x1, bottom_pt = (int(v) * scale for v in word_props["bbox"])
-        words.append(Word(text=text, x0=x0, top=top_pt, x1=x1, bottom=bottom_pt, size=line_em,
-                          confidence=confidence))
+        x0, top_px, x1, bottom_px = (int(v) for v in _properties(span)["bbox"])
+        pieces = [(text, x0, x1)] if ink is None else _spaced(span, ink[top_px:bottom_px + 1], line_em / scale)
+        words.extend(Word(text=piece, x0=start * scale, top=top_px * scale, x1=end * scale, bottom=bottom_px * scale,
+                          size=line_em, confidence=confidence) for piece, start, end in pieces)
+    if words and ink is not None:
+        # a reading of no ink at all is of the faint trace a rule leaves where it was taken out
+        words = [w for w in words if ink[_pixels(w, scale, 0.0)].any()]
+        _read_lone_words(words, ink, scale, line_em)
+        _read_signs(words, ink[top:bottom + 1], scale)
+    words = [w for w in words if w.text in _PRINTED_SIGNS or not _is_noise(w.text, w.confidence or 0.0)]
     if not words:
         return []
+    if ink is not None:
+        for word in words:
+            word.text = _capitals(word.text, ink[_pixels(word, scale, 0.0)], _CAP_HEIGHT * line_em / scale)
+        words = _unread_bullets(words, ink[top:bottom + 1], top, scale, line_em)
     if ink is not None and strokes is not None:
         for word in words:
             strokes[id(word)] = _stroke(ink, word, scale)
     for segment in _segments(words, _COLUMN_GAP * line_em):
-        ems = [em for em in map(_em, segment) if em is not None]
-        size = statistics.median(ems) if ems else line_em
+        size = _segment_size(segment, line_em)
         on_line = [w.bottom for w in segment if any(c.isalnum() for c in w.text)
                    and not any(c in _DESCENDERS for c in w.text)]
         baseline = statistics.median(on_line) if on_line else max(w.bottom for w in segment) - _DESCENDER * size
@@ -174,6 +214,248 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
             segment[0].text = DOT_TEXT
     _lone_bullets(words)
     return words
+
+
+def _read_signs(words: list[Word], ink: np.ndarray, scale: float) -> None:
+    """Words read as comparison signs set to the sign their print shows (`_sign`). Tesseract may
+    box a sign it misreads off its print: the sign is all the ink between the words either side
+    (`ink`: the line's rows)."""
+    for i, word in enumerate(words):
+        if set(word.text) <= _SIGN_READINGS:
+            x0 = words[i - 1].x1 / scale + 1 if i else word.x0 / scale
+            x1 = words[i + 1].x0 / scale - 1 if i + 1 < len(words) else word.x1 / scale
+            word.text = _sign(ink[:, max(0, int(x0)):int(math.ceil(x1)) + 1]) or word.text
+
+
+def _sign(ink: np.ndarray) -> str | None:
+    """The comparison sign a glyph's print (`ink`: its box) shows, if it is one glyph: Tesseract
+    reads "≥" as "=", "=>" or ">", and "≤" as "<". The two bars of "=" leave a gap across its
+    middle, where a chevron's arms meet; a sign with a bar under it spans its width along its
+    foot, a chevron only at one end. A chevron opening to the left (">") starts its upper arm
+    at the left."""
+    if ink.size == 0:
+        return None
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = stats[1:count]
+    if marks.size == 0:
+        return None
+    largest = marks[np.argmax(marks[:, cv2.CC_STAT_AREA])]
+    left, right = largest[cv2.CC_STAT_LEFT], largest[cv2.CC_STAT_LEFT] + largest[cv2.CC_STAT_WIDTH]
+    if any(m[cv2.CC_STAT_LEFT] >= right or m[cv2.CC_STAT_LEFT] + m[cv2.CC_STAT_WIDTH] <= left for m in marks):
+        return None  # marks side by side: more than one glyph
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    glyph = ink[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1] > 0
+    height, width = glyph.shape
+    if height < _SIGN_PX or width < _SIGN_PX:
+        return None
+    band = max(1, height // 8)
+    head, foot = (np.flatnonzero(part.any(axis=0)) for part in (glyph[:band], glyph[-band:]))
+    head_bar, foot_bar = (np.ptp(part) + 1 >= _BAR_SPAN * width for part in (head, foot))
+    if not glyph[int(0.3 * height):int(0.7 * height) + 1].any(axis=1).all():
+        return "=" if head_bar and foot_bar else None
+    opens_left = head.mean() < width / 2
+    if foot_bar:
+        return "≥" if opens_left else "≤"
+    return ">" if opens_left else "<"
+
+
+def _read_lone_words(words: list[Word], ink: np.ndarray, scale: float, em: float) -> None:
+    """Each doubtful word of a line alone in its column read again on its own (`_read_again`),
+    before unsure words are dropped as specks: a short code may be read poorly, not be a speck."""
+    for segment in _segments(words, _COLUMN_GAP * em):
+        if len(segment) == 1:
+            _read_again(segment[0], ink, scale, em)
+
+
+def _word_text(span: etree._Element) -> tuple[str, float]:
+    """An hOCR word's text (from its letters when they are listed) and confidence."""
+    letters = _letters(span)
+    text = "".join(t for t, _, _ in letters) if letters else "".join(span.itertext())
+    return text.strip(), float(_properties(span).get("x_wconf", ["0"])[0])
+
+
+def _letters(span: etree._Element) -> list[tuple[str, int, int]]:
+    """An hOCR word's letters with their left and right edges (pixels), if listed."""
+    return [(c.text or "", int(_properties(c)["x_bboxes"][0]), int(_properties(c)["x_bboxes"][2]))
+            for c in span.iter("{*}span") if c.get("class") == "ocrx_cinfo"]
+
+
+def _spaced(span: etree._Element, ink: np.ndarray, em: float) -> list[tuple[str, int, int]]:
+    """An hOCR word as one or more words (text, left, right in pixels; `ink`: the word's rows,
+    `em` in pixels): Tesseract runs words together when it misses the space between them, in
+    bold print most ("Reduceavoidable"). A gap in the print as wide as a word space, much wider
+    than letters stand apart, parts the word between the letters Tesseract placed either side of
+    it."""
+    text, _ = _word_text(span)
+    x0, _, x1, _ = (int(v) for v in _properties(span)["bbox"])
+    letters = _letters(span)
+    if len(letters) < 2:
+        return [(text, x0, x1)]
+    inked = ink[:, x0:x1 + 1].any(axis=0)
+    pieces, start, at = [], x0, 0
+    for gap0, gap1 in _gaps(inked, _SPACE * em):
+        middle = x0 + (gap0 + gap1) / 2
+        cut = min(range(at + 1, len(letters)), key=lambda i: abs((letters[i - 1][2] + letters[i][1]) / 2 - middle),
+                  default=None)
+        if cut is None or abs((letters[cut - 1][2] + letters[cut][1]) / 2 - middle) > (gap1 - gap0) / 2 + _SPACE * em:
+            continue  # no letters either side of the gap where Tesseract placed them
+        if not (letters[cut - 1][0].isalpha() and letters[cut][0].isalpha()):
+            continue  # digits stand wide apart in tabular figures ("2021"), punctuation varies
+        left = "".join(t for t, _, _ in letters[at:cut])
+        pieces.append((left, start, x0 + gap0 - 1))
+        start, at = x0 + gap1, cut
+    pieces.append(("".join(t for t, _, _ in letters[at:]), start, x1))
+    return pieces
+
+
+def _gaps(inked: np.ndarray, least: float) -> list[tuple[int, int]]:
+    """Runs of blank columns at least `least` wide between inked ones: (first, past last)."""
+    columns = np.flatnonzero(inked)
+    if columns.size < 2:
+        return []
+    breaks = np.flatnonzero(np.diff(columns) - 1 >= least)
+    return [(int(columns[i]) + 1, int(columns[i + 1])) for i in breaks]
+
+
+def _capitals(text: str, ink: np.ndarray, cap: float) -> str:
+    """A word read with lower-case letters that its print (`ink`: the word's box) shows as an
+    abbreviation in capitals. Some letters (c, o, w ...) differ from their capitals in height
+    only, and in sans-serif print capital I is lower-case l (or i, in bold): Tesseract's
+    language model often reads "CIO" as "clo" or "clio". When the word's letters are capitals,
+    l, i and letters of that kind only, and the print shows each letter apart, all as tall as
+    the word's tallest letter that is a capital, a digit or an ascender (without one, as the
+    line's capital height `cap`, pixels), the word is in capitals. A reading with one letter
+    more than the print, two upright strokes side by side where it has one, loses one of them."""
+    letters = [c for c in text if c.isalnum()]
+    if (not any(c.islower() for c in letters)
+            or not all(c.isdigit() or c.isupper() or c in "il" or c in _CASE_BY_HEIGHT for c in letters)):
+        return text
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    if heights.size == 0:
+        return text
+    glyphs = heights[heights >= _MARK_SHARE * heights.max()]  # not full stops, hyphens and i-dots
+    tall = any(c.isdigit() or (c.isupper() and c.lower() not in _CASE_BY_HEIGHT) or c in _TALL for c in letters)
+    if glyphs.min() < _CAP_SHARE * (glyphs.max() if tall else cap):
+        return text
+    read = _one_stroke(text) if len(glyphs) == len(letters) - 1 else text
+    if len(glyphs) != sum(c.isalnum() for c in read):
+        return text
+    return read.replace("l", "I").replace("i", "I").upper()
+
+
+def _one_stroke(text: str) -> str:
+    """The text with the second of its first two upright strokes side by side left out."""
+    for i, (first, second) in enumerate(zip(text, text[1:], strict=False)):
+        if first in _THIN and second in _THIN:
+            return text[:i + 1] + text[i + 2:]
+    return text
+
+
+def _pixels(word: Word, scale: float, pad: float) -> tuple[slice, slice]:
+    """The image rows and columns of a word's box (in points) with `pad` points around it."""
+    top, x0 = max(0, int((word.top - pad) / scale)), max(0, int((word.x0 - pad) / scale))
+    return slice(top, int(math.ceil((word.bottom + pad) / scale))), slice(x0, int(math.ceil((word.x1 + pad) / scale)))
+
+
+def _read_again(word: Word, ink: np.ndarray, scale: float, em: float) -> None:
+    """A doubtful word alone in its column (a code or an abbreviation in a narrow cell) read
+    again on its own, as one line of black and white: Tesseract reads short words in a page's
+    grey print poorly ("2.2" as "2:2", "13.1" as "131"). It is read at its size and enlarged;
+    a new reading is kept when Tesseract is surer of it than of the reading so far and it counts
+    no further from the marks in the print."""
+    if ((word.confidence or 0.0) >= _SURE or not any(c.isalnum() for c in word.text)
+            or word.bottom - word.top < _SPECK * em):
+        return
+    printed = _whole_print(word, ink, scale, em)
+    alone = Image.fromarray(255 - ink[_pixels(printed, scale, _REREAD_PAD * em)])
+    marks = _marks(ink[_pixels(printed, scale, 0.0)])
+    for enlarged in _REREAD_SCALES:
+        image = alone.resize((alone.width * enlarged, alone.height * enlarged), Image.NEAREST)
+        hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 7", extension="hocr")
+        spans = [s for s in etree.fromstring(hocr).iter("{*}span") if s.get("class") == "ocrx_word"]
+        if len(spans) != 1:
+            continue
+        text, confidence = _word_text(spans[0])
+        if (text and confidence > (word.confidence or 0.0)
+                and abs(_parts(text) - marks) <= abs(_parts(word.text) - marks)):
+            word.text, word.confidence, word.x0, word.x1 = text, confidence, printed.x0, printed.x1
+
+
+def _whole_print(word: Word, ink: np.ndarray, scale: float, em: float) -> Word:
+    """The word's box widened to the print it stands in: Tesseract may box and read part of a
+    word only ("a" for "11.1"). Ink on the word's rows no further than a word space apart
+    belongs to it."""
+    rows, columns = _pixels(word, scale, 0.0)
+    inked = ink[rows].any(axis=0)
+    gap = int(_WORD_SPACE * em / scale)
+    x0, x1 = columns.start, min(columns.stop, inked.size) - 1
+    while (start := max(0, x0 - gap)) < x0 and inked[start:x0].any():
+        x0 = start + int(np.argmax(inked[start:x0]))  # the furthest ink within a word space
+    while inked[x1 + 1:x1 + 1 + gap].any():
+        x1 += 1 + int(np.flatnonzero(inked[x1 + 1:x1 + 1 + gap])[-1])
+    return Word(text=word.text, x0=x0 * scale, top=word.top, x1=(x1 + 1) * scale, bottom=word.bottom, size=word.size)
+
+
+def _marks(ink: np.ndarray) -> int:
+    """How many separate marks of ink a word's box holds."""
+    return cv2.connectedComponents(ink, connectivity=8)[0] - 1
+
+
+def _parts(text: str) -> int:
+    """How many separate marks the characters of a text are printed with."""
+    return sum(_GLYPH_PARTS.get(c, 1) for c in text if not c.isspace())
+
+
+def _segment_size(segment: list[Word], line_em: float) -> float:
+    """The font size of a run of words: the median of its words' estimates (`_em`), from the
+    words with a capital, digit or ascender when it has any: the height of those is much the
+    same share of the em in every font, an x-height is not (0.45-0.55 em), and a line of
+    x-height words otherwise reads a size larger than its neighbours'."""
+    tall = [_em(w) for w in segment if any(c.isupper() or c.isdigit() or c in _ASCENDERS for c in w.text)]
+    ems = [em for em in tall if em is not None] or [em for em in map(_em, segment) if em is not None]
+    return statistics.median(ems) if ems else line_em
+
+
+def _unread_bullets(words: list[Word], ink: np.ndarray, top: int, scale: float, em: float) -> list[Word]:
+    """The words with the bullets Tesseract passed over put back (`ink`: the line's rows, from
+    pixel row `top`): before a part of the line (a column) that starts with a capital or a
+    number, the nearest mark within a hanging indent's width, if it is a round or square dot
+    (a bullet's size, about as wide as high, filling most of its box)."""
+    out = list(words)
+    end = 0.0
+    for segment in _segments(words, _COLUMN_GAP * em):
+        first = segment[0]
+        start, stop = max(end, first.x0 - _BULLET_GAP * em), first.x0
+        end = segment[-1].x1
+        if not (first.text[:1].isupper() or first.text[:1].isdigit()) or stop - start < _BULLET_SIZE[0] * em:
+            continue
+        left = max(0, int((start - _DOT_CLEAR * em) / scale))  # room to see the dot stands clear
+        dot = _dot(ink[:, left:int(stop / scale)], em / scale)
+        if dot is not None and dot[0] >= (start / scale) - left:
+            x0, y0, x1, y1 = (left + dot[0], top + dot[1], left + dot[2], top + dot[3])
+            out.insert(out.index(first), Word(text=DOT_TEXT, x0=x0 * scale, top=y0 * scale, x1=x1 * scale,
+                                              bottom=y1 * scale, size=em))
+    return out
+
+
+def _dot(ink: np.ndarray, em: float) -> tuple[int, int, int, int] | None:
+    """The box (x0, top, x1, bottom, pixels) of the rightmost mark in `ink`, if it is a bullet
+    dot for print of `em` pixels: a solid dot standing clear of any ink before it."""
+    if ink.size == 0:
+        return None
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return None
+    marks = sorted(stats[1:count].tolist(), key=lambda s: s[0] + s[2])
+    x, y, w, h, area = marks[-1]
+    low, high = _BULLET_SIZE
+    if not (low * em <= w <= high * em and low * em <= h <= high * em and abs(w - h) <= _DOT_SKEW * max(w, h)
+            and area >= _DOT_FILL * w * h):
+        return None
+    if any(m[0] + m[2] > x - _DOT_CLEAR * em for m in marks[:-1]):
+        return None  # ink close before it: the last letter of a word (a bold "e"), not a bullet
+    return x, y, x + w, y + h
 
 
 def _lone_bullets(words: list[Word]) -> None:
@@ -286,7 +568,9 @@ def _level(words: list[Word], slope: float, width: float, height: float) -> None
 
 
 def _read_lines(image: Image.Image) -> list[etree._Element]:
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 3", extension="hocr")
+    # each letter's box: where to part words Tesseract ran together (`_spaced`)
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 3 -c hocr_char_boxes=1",
+                                            extension="hocr")
     return [line for line in etree.fromstring(hocr).iter("{*}span") if line.get("class") in _LINE_CLASSES]
 
 

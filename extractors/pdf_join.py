@@ -52,8 +52,10 @@ def cell_text(cell: PieceCell) -> str:
 
 
 def row_signature(cells: Sequence[PieceCell], row: int) -> tuple[tuple[int, int, str], ...]:
+    """A row's cells as (column, span, words): the words' letters and digits only, in one case,
+    so that a repeated header read by OCR with a stray mark ("assurance’") is the same row."""
     in_row = sorted((c for c in cells if c.row == row), key=lambda c: c.col)
-    return tuple((c.col, c.col_span, cell_text(c)) for c in in_row)
+    return tuple((c.col, c.col_span, "".join(ch for ch in cell_text(c).casefold() if ch.isalnum())) for c in in_row)
 
 
 def start_table(piece: TablePiece) -> JoinedTable:
