@@ -68,10 +68,6 @@ _OSD_SURE = 2.0  # Tesseract's orientation confidence below which the page is le
 _BULLET_GAP = 4.0  # ems: the widest hanging indent between a bullet and its text
 _DOT_EM = (0.2, 0.6)  # a bullet's width, in ems of its item's text (a full stop is narrower)
 _DOT_RISE = (0.1, 0.6)  # ems from the baseline to a bullet's middle (in the x-height)
-_BULLET_SIZE = (0.2, 0.5)  # ems: the least and most a bullet dot measures each way (a full stop is less)
-_DOT_SKEW = 0.35  # a dot's width and height differ by no more than this share
-_DOT_FILL = 0.7  # share of its box a dot's ink fills (a round dot about 0.79; a bold "e" or "o" less)
-_DOT_CLEAR = 0.5  # ems of blank a bullet dot stands in before it
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
@@ -198,7 +194,6 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
     if ink is not None:
         for word in words:
             word.text = _capitals(word.text, ink[_pixels(word, scale, 0.0)], _CAP_HEIGHT * line_em / scale)
-        words = _unread_bullets(words, ink[top:bottom + 1], top, scale, line_em)
     if ink is not None and strokes is not None:
         for word in words:
             strokes[id(word)] = _stroke(ink, word, scale)
@@ -415,47 +410,6 @@ def _segment_size(segment: list[Word], line_em: float) -> float:
     tall = [_em(w) for w in segment if any(c.isupper() or c.isdigit() or c in _ASCENDERS for c in w.text)]
     ems = [em for em in tall if em is not None] or [em for em in map(_em, segment) if em is not None]
     return statistics.median(ems) if ems else line_em
-
-
-def _unread_bullets(words: list[Word], ink: np.ndarray, top: int, scale: float, em: float) -> list[Word]:
-    """The words with the bullets Tesseract passed over put back (`ink`: the line's rows, from
-    pixel row `top`): before a part of the line (a column) that starts with a capital or a
-    number, the nearest mark within a hanging indent's width, if it is a round or square dot
-    (a bullet's size, about as wide as high, filling most of its box)."""
-    out = list(words)
-    end = 0.0
-    for segment in _segments(words, _COLUMN_GAP * em):
-        first = segment[0]
-        start, stop = max(end, first.x0 - _BULLET_GAP * em), first.x0
-        end = segment[-1].x1
-        if not (first.text[:1].isupper() or first.text[:1].isdigit()) or stop - start < _BULLET_SIZE[0] * em:
-            continue
-        left = max(0, int((start - _DOT_CLEAR * em) / scale))  # room to see the dot stands clear
-        dot = _dot(ink[:, left:int(stop / scale)], em / scale)
-        if dot is not None and dot[0] >= (start / scale) - left:
-            x0, y0, x1, y1 = (left + dot[0], top + dot[1], left + dot[2], top + dot[3])
-            out.insert(out.index(first), Word(text=DOT_TEXT, x0=x0 * scale, top=y0 * scale, x1=x1 * scale,
-                                              bottom=y1 * scale, size=em))
-    return out
-
-
-def _dot(ink: np.ndarray, em: float) -> tuple[int, int, int, int] | None:
-    """The box (x0, top, x1, bottom, pixels) of the rightmost mark in `ink`, if it is a bullet
-    dot for print of `em` pixels: a solid dot standing clear of any ink before it."""
-    if ink.size == 0:
-        return None
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count < 2:
-        return None
-    marks = sorted(stats[1:count].tolist(), key=lambda s: s[0] + s[2])
-    x, y, w, h, area = marks[-1]
-    low, high = _BULLET_SIZE
-    if not (low * em <= w <= high * em and low * em <= h <= high * em and abs(w - h) <= _DOT_SKEW * max(w, h)
-            and area >= _DOT_FILL * w * h):
-        return None
-    if any(m[0] + m[2] > x - _DOT_CLEAR * em for m in marks[:-1]):
-        return None  # ink close before it: the last letter of a word (a bold "e"), not a bullet
-    return x, y, x + w, y + h
 
 
 def _lone_bullets(words: list[Word]) -> None:
