@@ -58,7 +58,7 @@ def main() -> None:
                               capture_output=True, text=True)
     figures = json.loads(done.stdout)
     print(f"{source.name} repeated to {args.pages} pages, read by one reader process")
-    print(f"  after the warm-up  {figures['warm']:6.0f} MB")
+    print(f"  after the warm-up                {figures['warm']:6.0f} MB")
     print(f"  peak after reading               {figures['peak']:6.0f} MB   (goal < {GOAL_MB} MB: "
           f"{'met' if figures['peak'] < GOAL_MB else 'not met'})")
     print(f"  reading                          {figures['seconds']:6.1f} s, {figures['commitments']} commitments")
