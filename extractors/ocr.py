@@ -12,11 +12,9 @@ confidence are dropped. Table borders are found in the image (long thin runs of 
 become the page's ruling lines, so ruled tables are found as in a text PDF. A scan turned by a
 degree or so is levelled from the slope of Tesseract's baselines, words and rules alike.
 
-Tesseract's reading is checked against the print where its language model misleads it: a
-doubtful word alone in its column (a code, an abbreviation in a narrow cell) is read again on
-its own in black and white; a word's capitals are set by its letters' heights ("clo" is "CIO"
-when c and o stand as tall as the l); a comparison sign is told from its shape ("≥" read as
-"=" has a chevron, not two bars).
+Tesseract's reading is checked against the print where its language model misleads it
+(extractors/ocr_proof.py), and words it ran together are parted where the print shows a space
+(extractors/hocr.py).
 """
 
 from __future__ import annotations
@@ -32,7 +30,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
@@ -40,14 +37,15 @@ from lxml import etree
 from PIL import Image, ImageFilter
 
 from extractors.forked_pages import read_pages
+from extractors.hocr import properties, read_hocr, spaced, word_text
 from extractors.ocr_image import bridge_frames, dots, prepare, rules_through_fills, stroke_width
+from extractors.ocr_proof import PRINTED_SIGNS, capitals, pixels, read_again, read_signs
 from extractors.pdf_page import DOT_TEXT, Fill, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
 from schemas.errors import CorruptFile, UnsupportedFormat
 
 OCR_DPI = 300  # render resolution for recognition: small print in tables reads far better than at 200
 MAX_OCR_PIXELS = 80_000_000  # a page larger than this at OCR_DPI (A1 and up) is rendered coarser
-LANGUAGE = "eng"
 _CAP_HEIGHT = 0.72  # per em, in common fonts: capitals and ascenders
 _X_HEIGHT = 0.52  # lower-case letters without ascenders
 _DESCENDER = 0.21  # below the baseline
@@ -71,27 +69,6 @@ _DOT_RISE = (0.1, 0.6)  # ems from the baseline to a bullet's middle (in the x-h
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
-# Letters whose capital is the lower-case shape enlarged: only their height tells which it is
-_CASE_BY_HEIGHT = frozenset("cosuvwxz")
-_TALL = frozenset("bdhkl")  # lower-case letters as tall as a capital
-_CAP_SHARE = 0.85  # of the tallest letter's height, from which a letter is as tall as a capital
-_MARK_SHARE = 0.4  # of the tallest letter's height, below which a mark is punctuation, not a letter
-_SURE = 90.0  # word confidence below which a word alone in its column is read again on its own
-_REREAD_PAD = 0.25  # ems of margin around a word read again
-_SPECK = 0.4  # ems: a word lower than this is a speck, not read again
-_WORD_SPACE = 0.4  # ems: ink this close to a word read again is part of it
-_SPACE = 0.2  # ems: a blank this wide inside a word is a space (letters stand under 0.12 em apart)
-# Enlargements a word is read again at: Tesseract's reading of a short word swings with its
-# size, and the surest reading is kept
-_REREAD_SCALES = (1, 2)
-# Characters printed as more than one mark; a reading is not taken for one with fewer or more
-# characters than the print has marks ("1.1" read again as "11")
-_GLYPH_PARTS = {"i": 2, "j": 2, ":": 2, ";": 2, "=": 2, "!": 2, "?": 2, '"': 2, "%": 3}
-_THIN = frozenset("iIl1")  # one upright stroke: a stroke may be read as two of these
-_SIGN_READINGS = frozenset("<>=≤≥")  # what Tesseract reads for a comparison sign
-_PRINTED_SIGNS = frozenset("≤≥")  # signs only the print can tell: kept, however unsure Tesseract was
-_BAR_SPAN = 0.8  # share of a sign's width a bar spans
-_SIGN_PX = 5  # pixels: a mark smaller than this each way is a speck, not a sign
 
 
 @dataclass(slots=True)
@@ -118,16 +95,6 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float = OCR_DPI) -> Im
     """The page as a grey image, speckle noise taken out by a median filter."""
     image = pdf[index].render(scale=dpi / 72).to_pil().convert("L")
     return image.filter(ImageFilter.MedianFilter(_DESPECKLE))
-
-
-def _properties(element: etree._Element) -> dict[str, list[str]]:
-    """hOCR's title="bbox 1 2 3 4; x_wconf 96" as {"bbox": ["1", "2", "3", "4"], "x_wconf": ["96"]}."""
-    out = {}
-    for part in (element.get("title") or "").split(";"):
-        if part.strip():
-            name, *values = part.split()
-            out[name] = values
-    return out
 
 
 def _is_bullet(segment: list[Word]) -> bool:
@@ -168,7 +135,7 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
     """A line's words in points, each part of the line (a column) with its own size estimate,
     boxed as a text PDF boxes them (from the baseline, one em high: see `_font_box`). With `ink`,
     each word's stroke width (points) goes into `strokes`, measured on its letters' own box."""
-    props = _properties(line)
+    props = properties(line)
     _, top, _, bottom = (int(v) for v in props["bbox"])
     line_em = (float(props.get("x_size", [bottom - top])[0]) - float(props.get("x_descenders", ["0"])[0])) \
         / _CAP_HEIGHT * scale
@@ -176,24 +143,24 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
     for span in line.iter("{*}span"):
         if span.get("class") != "ocrx_word":
             continue
-        text, confidence = _word_text(span)
+        text, confidence = word_text(span)
         if not text:
             continue
-        x0, top_px, x1, bottom_px = (int(v) for v in _properties(span)["bbox"])
-        pieces = [(text, x0, x1)] if ink is None else _spaced(span, ink[top_px:bottom_px + 1], line_em / scale)
+        x0, top_px, x1, bottom_px = (int(v) for v in properties(span)["bbox"])
+        pieces = [(text, x0, x1)] if ink is None else spaced(span, ink[top_px:bottom_px + 1], line_em / scale)
         words.extend(Word(text=piece, x0=start * scale, top=top_px * scale, x1=end * scale, bottom=bottom_px * scale,
                           size=line_em, confidence=confidence) for piece, start, end in pieces)
     if words and ink is not None:
         # a reading of no ink at all is of the faint trace a rule leaves where it was taken out
-        words = [w for w in words if ink[_pixels(w, scale, 0.0)].any()]
+        words = [w for w in words if ink[pixels(w, scale, 0.0)].any()]
         _read_lone_words(words, ink, scale, line_em)
-        _read_signs(words, ink[top:bottom + 1], scale)
-    words = [w for w in words if w.text in _PRINTED_SIGNS or not _is_noise(w.text, w.confidence or 0.0)]
+        read_signs(words, ink[top:bottom + 1], scale)
+    words = [w for w in words if w.text in PRINTED_SIGNS or not _is_noise(w.text, w.confidence or 0.0)]
     if not words:
         return []
     if ink is not None:
         for word in words:
-            word.text = _capitals(word.text, ink[_pixels(word, scale, 0.0)], _CAP_HEIGHT * line_em / scale)
+            word.text = capitals(word.text, ink[pixels(word, scale, 0.0)], _CAP_HEIGHT * line_em / scale)
     if ink is not None and strokes is not None:
         for word in words:
             strokes[id(word)] = _stroke(ink, word, scale)
@@ -211,195 +178,12 @@ def _line_words(line: etree._Element, scale: float, ink: np.ndarray | None = Non
     return words
 
 
-def _read_signs(words: list[Word], ink: np.ndarray, scale: float) -> None:
-    """Words read as comparison signs set to the sign their print shows (`_sign`). Tesseract may
-    box a sign it misreads off its print: the sign is all the ink between the words either side
-    (`ink`: the line's rows)."""
-    for i, word in enumerate(words):
-        if set(word.text) <= _SIGN_READINGS:
-            x0 = words[i - 1].x1 / scale + 1 if i else word.x0 / scale
-            x1 = words[i + 1].x0 / scale - 1 if i + 1 < len(words) else word.x1 / scale
-            word.text = _sign(ink[:, max(0, int(x0)):int(math.ceil(x1)) + 1]) or word.text
-
-
-def _sign(ink: np.ndarray) -> str | None:
-    """The comparison sign a glyph's print (`ink`: its box) shows, if it is one glyph: Tesseract
-    reads "≥" as "=", "=>" or ">", and "≤" as "<". The two bars of "=" leave a gap across its
-    middle, where a chevron's arms meet; a sign with a bar under it spans its width along its
-    foot, a chevron only at one end. A chevron opening to the left (">") starts its upper arm
-    at the left."""
-    if ink.size == 0:
-        return None
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    marks = stats[1:count]
-    if marks.size == 0:
-        return None
-    largest = marks[np.argmax(marks[:, cv2.CC_STAT_AREA])]
-    left, right = largest[cv2.CC_STAT_LEFT], largest[cv2.CC_STAT_LEFT] + largest[cv2.CC_STAT_WIDTH]
-    if any(m[cv2.CC_STAT_LEFT] >= right or m[cv2.CC_STAT_LEFT] + m[cv2.CC_STAT_WIDTH] <= left for m in marks):
-        return None  # marks side by side: more than one glyph
-    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-    glyph = ink[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1] > 0
-    height, width = glyph.shape
-    if height < _SIGN_PX or width < _SIGN_PX:
-        return None
-    band = max(1, height // 8)
-    head, foot = (np.flatnonzero(part.any(axis=0)) for part in (glyph[:band], glyph[-band:]))
-    head_bar, foot_bar = (np.ptp(part) + 1 >= _BAR_SPAN * width for part in (head, foot))
-    if not glyph[int(0.3 * height):int(0.7 * height) + 1].any(axis=1).all():
-        return "=" if head_bar and foot_bar else None
-    opens_left = head.mean() < width / 2
-    if foot_bar:
-        return "≥" if opens_left else "≤"
-    return ">" if opens_left else "<"
-
-
 def _read_lone_words(words: list[Word], ink: np.ndarray, scale: float, em: float) -> None:
-    """Each doubtful word of a line alone in its column read again on its own (`_read_again`),
+    """Each doubtful word of a line alone in its column read again on its own (`read_again`),
     before unsure words are dropped as specks: a short code may be read poorly, not be a speck."""
     for segment in _segments(words, _COLUMN_GAP * em):
         if len(segment) == 1:
-            _read_again(segment[0], ink, scale, em)
-
-
-def _word_text(span: etree._Element) -> tuple[str, float]:
-    """An hOCR word's text (from its letters when they are listed) and confidence."""
-    letters = _letters(span)
-    text = "".join(t for t, _, _ in letters) if letters else "".join(span.itertext())
-    return text.strip(), float(_properties(span).get("x_wconf", ["0"])[0])
-
-
-def _letters(span: etree._Element) -> list[tuple[str, int, int]]:
-    """An hOCR word's letters with their left and right edges (pixels), if listed."""
-    return [(c.text or "", int(_properties(c)["x_bboxes"][0]), int(_properties(c)["x_bboxes"][2]))
-            for c in span.iter("{*}span") if c.get("class") == "ocrx_cinfo"]
-
-
-def _spaced(span: etree._Element, ink: np.ndarray, em: float) -> list[tuple[str, int, int]]:
-    """An hOCR word as one or more words (text, left, right in pixels; `ink`: the word's rows,
-    `em` in pixels): Tesseract runs words together when it misses the space between them, in
-    bold print most ("Reduceavoidable"). A gap in the print as wide as a word space, much wider
-    than letters stand apart, parts the word between the letters Tesseract placed either side of
-    it."""
-    text, _ = _word_text(span)
-    x0, _, x1, _ = (int(v) for v in _properties(span)["bbox"])
-    letters = _letters(span)
-    if len(letters) < 2:
-        return [(text, x0, x1)]
-    inked = ink[:, x0:x1 + 1].any(axis=0)
-    pieces, start, at = [], x0, 0
-    for gap0, gap1 in _gaps(inked, _SPACE * em):
-        middle = x0 + (gap0 + gap1) / 2
-        cut = min(range(at + 1, len(letters)), key=lambda i: abs((letters[i - 1][2] + letters[i][1]) / 2 - middle),
-                  default=None)
-        if cut is None or abs((letters[cut - 1][2] + letters[cut][1]) / 2 - middle) > (gap1 - gap0) / 2 + _SPACE * em:
-            continue  # no letters either side of the gap where Tesseract placed them
-        if not (letters[cut - 1][0].isalpha() and letters[cut][0].isalpha()):
-            continue  # digits stand wide apart in tabular figures ("2021"), punctuation varies
-        left = "".join(t for t, _, _ in letters[at:cut])
-        pieces.append((left, start, x0 + gap0 - 1))
-        start, at = x0 + gap1, cut
-    pieces.append(("".join(t for t, _, _ in letters[at:]), start, x1))
-    return pieces
-
-
-def _gaps(inked: np.ndarray, least: float) -> list[tuple[int, int]]:
-    """Runs of blank columns at least `least` wide between inked ones: (first, past last)."""
-    columns = np.flatnonzero(inked)
-    if columns.size < 2:
-        return []
-    breaks = np.flatnonzero(np.diff(columns) - 1 >= least)
-    return [(int(columns[i]) + 1, int(columns[i + 1])) for i in breaks]
-
-
-def _capitals(text: str, ink: np.ndarray, cap: float) -> str:
-    """A word read with lower-case letters that its print (`ink`: the word's box) shows as an
-    abbreviation in capitals. Some letters (c, o, w ...) differ from their capitals in height
-    only, and in sans-serif print capital I is lower-case l (or i, in bold): Tesseract's
-    language model often reads "CIO" as "clo" or "clio". When the word's letters are capitals,
-    l, i and letters of that kind only, and the print shows each letter apart, all as tall as
-    the word's tallest letter that is a capital, a digit or an ascender (without one, as the
-    line's capital height `cap`, pixels), the word is in capitals. A reading with one letter
-    more than the print, two upright strokes side by side where it has one, loses one of them."""
-    letters = [c for c in text if c.isalnum()]
-    if (not any(c.islower() for c in letters)
-            or not all(c.isdigit() or c.isupper() or c in "il" or c in _CASE_BY_HEIGHT for c in letters)):
-        return text
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
-    if heights.size == 0:
-        return text
-    glyphs = heights[heights >= _MARK_SHARE * heights.max()]  # not full stops, hyphens and i-dots
-    tall = any(c.isdigit() or (c.isupper() and c.lower() not in _CASE_BY_HEIGHT) or c in _TALL for c in letters)
-    if glyphs.min() < _CAP_SHARE * (glyphs.max() if tall else cap):
-        return text
-    read = _one_stroke(text) if len(glyphs) == len(letters) - 1 else text
-    if len(glyphs) != sum(c.isalnum() for c in read):
-        return text
-    return read.replace("l", "I").replace("i", "I").upper()
-
-
-def _one_stroke(text: str) -> str:
-    """The text with the second of its first two upright strokes side by side left out."""
-    for i, (first, second) in enumerate(zip(text, text[1:], strict=False)):
-        if first in _THIN and second in _THIN:
-            return text[:i + 1] + text[i + 2:]
-    return text
-
-
-def _pixels(word: Word, scale: float, pad: float) -> tuple[slice, slice]:
-    """The image rows and columns of a word's box (in points) with `pad` points around it."""
-    top, x0 = max(0, int((word.top - pad) / scale)), max(0, int((word.x0 - pad) / scale))
-    return slice(top, int(math.ceil((word.bottom + pad) / scale))), slice(x0, int(math.ceil((word.x1 + pad) / scale)))
-
-
-def _read_again(word: Word, ink: np.ndarray, scale: float, em: float) -> None:
-    """A doubtful word alone in its column (a code or an abbreviation in a narrow cell) read
-    again on its own, as one line of black and white: Tesseract reads short words in a page's
-    grey print poorly ("2.2" as "2:2", "13.1" as "131"). It is read at its size and enlarged;
-    a new reading is kept when Tesseract is surer of it than of the reading so far and it counts
-    no further from the marks in the print."""
-    if ((word.confidence or 0.0) >= _SURE or not any(c.isalnum() for c in word.text)
-            or word.bottom - word.top < _SPECK * em):
-        return
-    printed = _whole_print(word, ink, scale, em)
-    alone = Image.fromarray(255 - ink[_pixels(printed, scale, _REREAD_PAD * em)])
-    marks = _marks(ink[_pixels(printed, scale, 0.0)])
-    for enlarged in _REREAD_SCALES:
-        image = alone.resize((alone.width * enlarged, alone.height * enlarged), Image.NEAREST)
-        hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 7", extension="hocr")
-        spans = [s for s in etree.fromstring(hocr).iter("{*}span") if s.get("class") == "ocrx_word"]
-        if len(spans) != 1:
-            continue
-        text, confidence = _word_text(spans[0])
-        if (text and confidence > (word.confidence or 0.0)
-                and abs(_parts(text) - marks) <= abs(_parts(word.text) - marks)):
-            word.text, word.confidence, word.x0, word.x1 = text, confidence, printed.x0, printed.x1
-
-
-def _whole_print(word: Word, ink: np.ndarray, scale: float, em: float) -> Word:
-    """The word's box widened to the print it stands in: Tesseract may box and read part of a
-    word only ("a" for "11.1"). Ink on the word's rows no further than a word space apart
-    belongs to it."""
-    rows, columns = _pixels(word, scale, 0.0)
-    inked = ink[rows].any(axis=0)
-    gap = int(_WORD_SPACE * em / scale)
-    x0, x1 = columns.start, min(columns.stop, inked.size) - 1
-    while (start := max(0, x0 - gap)) < x0 and inked[start:x0].any():
-        x0 = start + int(np.argmax(inked[start:x0]))  # the furthest ink within a word space
-    while inked[x1 + 1:x1 + 1 + gap].any():
-        x1 += 1 + int(np.flatnonzero(inked[x1 + 1:x1 + 1 + gap])[-1])
-    return Word(text=word.text, x0=x0 * scale, top=word.top, x1=(x1 + 1) * scale, bottom=word.bottom, size=word.size)
-
-
-def _marks(ink: np.ndarray) -> int:
-    """How many separate marks of ink a word's box holds."""
-    return cv2.connectedComponents(ink, connectivity=8)[0] - 1
-
-
-def _parts(text: str) -> int:
-    """How many separate marks the characters of a text are printed with."""
-    return sum(_GLYPH_PARTS.get(c, 1) for c in text if not c.isspace())
+            read_again(segment[0], ink, scale, em)
 
 
 def _segment_size(segment: list[Word], line_em: float) -> float:
@@ -506,7 +290,7 @@ def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
 
 def _skew(lines: list[etree._Element]) -> float:
     """The page's slope (dy/dx of the text baselines, image y downwards): median over its lines."""
-    slopes = [float(_properties(line)["baseline"][0]) for line in lines if "baseline" in _properties(line)]
+    slopes = [float(properties(line)["baseline"][0]) for line in lines if "baseline" in properties(line)]
     return statistics.median(slopes) if slopes else 0.0
 
 
@@ -522,10 +306,9 @@ def _level(words: list[Word], slope: float, width: float, height: float) -> None
 
 
 def _read_lines(image: Image.Image) -> list[etree._Element]:
-    # each letter's box: where to part words Tesseract ran together (`_spaced`)
-    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=LANGUAGE, config="--psm 3 -c hocr_char_boxes=1",
-                                            extension="hocr")
-    return [line for line in etree.fromstring(hocr).iter("{*}span") if line.get("class") in _LINE_CLASSES]
+    # each letter's box: where to part words Tesseract ran together (`spaced`)
+    page = read_hocr(image, "--psm 3 -c hocr_char_boxes=1")
+    return [line for line in page.iter("{*}span") if line.get("class") in _LINE_CLASSES]
 
 
 def recognise(image: Image.Image, number: int, width: float, height: float, dpi: float) -> OcrPage:

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 from reportlab.platypus import Table as PdfTable
 
-from extractors.ocr import _capitals, _whole_print
+from extractors.ocr_proof import capitals, whole_print
 from extractors.pdf_page import Word
 from extractors.registry import read_document
 from tests.extractors.test_ocr_tables import scan
@@ -86,7 +86,7 @@ def _print(heights: list[int]) -> np.ndarray:
     ("Cwo", [26, 26], "Cwo"),  # one letter more than the print, but no two strokes to merge
 ])
 def test_capitals_are_set_by_letter_height(read: str, heights: list[int], meant: str) -> None:
-    assert _capitals(read, _print(heights), cap=26.0) == meant
+    assert capitals(read, _print(heights), cap=26.0) == meant
 
 
 def test_a_word_boxed_in_part_is_widened_to_its_print() -> None:
@@ -98,5 +98,5 @@ def test_a_word_boxed_in_part_is_widened_to_its_print() -> None:
     ink[5:25, 120:130] = 255  # the next column, 62 px on
     em = 30.0  # pixels, at scale 1: a word space is 12 px
     part = Word(text="a", x0=52, top=5, x1=58, bottom=25, size=em)
-    whole = _whole_print(part, ink, 1.0, em)
+    whole = whole_print(part, ink, 1.0, em)
     assert (whole.x0, whole.x1) == (20, 58)

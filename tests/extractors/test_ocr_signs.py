@@ -16,7 +16,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from extractors.ocr import _line_words, _sign
+from extractors.ocr import _line_words
+from extractors.ocr_proof import sign
 from extractors.registry import read_document
 from tests.extractors.test_ocr_tables import scan
 
@@ -59,7 +60,7 @@ def _glyph(*strokes: tuple[tuple[int, int], ...], width: int = 4) -> np.ndarray:
     return np.asarray(image)
 
 
-@pytest.mark.parametrize(("strokes", "sign"), [
+@pytest.mark.parametrize(("strokes", "meant"), [
     ((((8, 6), (32, 16), (8, 26)), ((8, 33), (32, 33))), "≥"),  # a chevron with a bar apart under it
     ((((8, 6), (32, 16), (8, 26), (8, 33), (32, 33)),), "≥"),  # the bar joined to the lower arm
     ((((32, 6), (8, 16), (32, 26)), ((8, 33), (32, 33))), "≤"),
@@ -68,8 +69,8 @@ def _glyph(*strokes: tuple[tuple[int, int], ...], width: int = 4) -> np.ndarray:
     ((((8, 12), (32, 12)), ((8, 26), (32, 26))), "="),
     ((((2, 12), (14, 12)), ((2, 26), (14, 26)), ((22, 6), (36, 18), (22, 30))), None),  # "=>": two glyphs
 ])
-def test_sign_is_told_from_its_shape(strokes: tuple, sign: str | None) -> None:
-    assert _sign(_glyph(*strokes)) == sign
+def test_sign_is_told_from_its_shape(strokes: tuple, meant: str | None) -> None:
+    assert sign(_glyph(*strokes)) == meant
 
 
 def test_a_reading_of_no_ink_is_dropped() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from lxml import etree
 
-from extractors.ocr import _spaced
+from extractors.hocr import spaced
 
 EM = 36.0  # pixels
 
@@ -28,16 +28,16 @@ def _word(text: str, gaps: dict[int, int]) -> tuple[etree._Element, np.ndarray]:
 
 def test_a_word_space_in_the_print_parts_a_run_together_word() -> None:
     span, ink = _word("Reduceavoidable", {6: 11})
-    assert [text for text, _, _ in _spaced(span, ink, EM)] == ["Reduce", "avoidable"]
+    assert [text for text, _, _ in spaced(span, ink, EM)] == ["Reduce", "avoidable"]
 
 
 def test_each_space_parts_it() -> None:
     span, ink = _word("MaintainourCQC", {8: 12, 11: 11})
-    parts = _spaced(span, ink, EM)
+    parts = spaced(span, ink, EM)
     assert [text for text, _, _ in parts] == ["Maintain", "our", "CQC"]
     assert parts[0][2] < parts[1][1] and parts[1][2] < parts[2][1]  # each part boxed apart
 
 
 def test_letters_closer_than_a_word_space_and_wide_digits_stay_one_word() -> None:
-    assert [t for t, _, _ in _spaced(*_word("harm", {2: 5}), EM)] == ["harm"]
-    assert [t for t, _, _ in _spaced(*_word("2021", {3: 12}), EM)] == ["2021"]
+    assert [t for t, _, _ in spaced(*_word("harm", {2: 5}), EM)] == ["harm"]
+    assert [t for t, _, _ in spaced(*_word("2021", {3: 12}), EM)] == ["2021"]
