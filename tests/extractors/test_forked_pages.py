@@ -72,36 +72,38 @@ def test_one_process_or_few_pages_are_read_here_and_meanwhile_still_runs() -> No
         assert calls == [os.getpid()]
 
 
-def test_an_error_in_a_forked_reader_is_raised_here() -> None:
+def _forked_does(action: Callable[[int], object]) -> Callable[[], AbstractContextManager[Callable[[int], int]]]:
+    """A reader whose forked processes do `action(index)` for a page; this process reads its
+    pages slowly, so that they take some."""
     parent = os.getpid()
 
     @contextmanager
     def opened() -> Iterator[Callable[[int], int]]:
         def read(index: int) -> int:
             if os.getpid() != parent:
-                raise ValueError(f"page {index} is bad")
-            time.sleep(0.05)  # leave the forked reader pages to fail on
-            return index
-        yield read
-
-    with pytest.raises(ValueError, match=r"page \d+ is bad"):
-        read_pages(40, opened, processes=2)
-
-
-def test_a_forked_reader_that_dies_is_named() -> None:
-    parent = os.getpid()
-
-    @contextmanager
-    def opened() -> Iterator[Callable[[int], int]]:
-        def read(index: int) -> int:
-            if os.getpid() != parent:
-                os.kill(os.getpid(), signal.SIGKILL)  # as a crash in a library would end it
+                action(index)
             time.sleep(0.05)
             return index
         yield read
 
+    return opened
+
+
+def _raise(error: Exception) -> Callable[[int], object]:
+    def fail(_: int) -> object:
+        raise error
+    return fail
+
+
+def test_an_error_in_a_forked_reader_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="page is bad"):
+        read_pages(40, _forked_does(_raise(ValueError("page is bad"))), processes=2)
+
+
+def test_a_forked_reader_that_dies_is_named() -> None:
+    """As a crash in a library would end it."""
     with pytest.raises(PageReaderDied, match="killed by SIGKILL"):
-        read_pages(40, opened, processes=2)
+        read_pages(40, _forked_does(lambda _: os.kill(os.getpid(), signal.SIGKILL)), processes=2)
 
 
 _ORPHAN = """
@@ -200,21 +202,8 @@ class Unloadable(Exception):
 
 
 def test_the_projects_errors_come_back_whole_and_others_as_their_words() -> None:
-    parent = os.getpid()
-
-    def failing(error: Exception) -> Callable[[], AbstractContextManager[Callable[[int], int]]]:
-        @contextmanager
-        def opened() -> Iterator[Callable[[int], int]]:
-            def read(index: int) -> int:
-                if os.getpid() != parent:
-                    raise error
-                time.sleep(0.05)
-                return index
-            yield read
-        return opened
-
     with pytest.raises(UnsupportedFormat) as err:
-        read_pages(40, failing(UnsupportedFormat("scan.pdf", "needs Tesseract")), processes=2)
+        read_pages(40, _forked_does(_raise(UnsupportedFormat("scan.pdf", "needs Tesseract"))), processes=2)
     assert (err.value.source, err.value.problem, err.value.exit_code) == ("scan.pdf", "needs Tesseract", 4)
     with pytest.raises(RuntimeError, match="Unloadable: a b"):
-        read_pages(40, failing(Unloadable("a", "b")), processes=2)
+        read_pages(40, _forked_does(_raise(Unloadable("a", "b"))), processes=2)
