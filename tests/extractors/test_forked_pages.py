@@ -72,21 +72,23 @@ def test_one_process_or_few_pages_are_read_here_and_meanwhile_still_runs() -> No
         assert calls == [os.getpid()]
 
 
-def _forked_does(action: Callable[[int], object]) -> Callable[[], AbstractContextManager[Callable[[int], int]]]:
-    """A reader whose forked processes do `action(index)` for a page; this process reads its
-    pages slowly, so that they take some."""
-    parent = os.getpid()
+def _forked_does(action: Callable[[int], object], folder: Path) -> dict[str, object]:
+    """read_pages' reader and meanwhile for a reader whose forked processes do `action(index)`
+    for a page: this process takes no page before a forked one has (it waits for the marker
+    that one leaves in `folder`), however slowly the forked ones start on a busy machine."""
+    parent, marker = os.getpid(), folder / "a forked reader took a page"
+    folder.mkdir(parents=True, exist_ok=True)
 
     @contextmanager
     def opened() -> Iterator[Callable[[int], int]]:
         def read(index: int) -> int:
             if os.getpid() != parent:
+                marker.touch()
                 action(index)
-            time.sleep(0.05)
             return index
         yield read
 
-    return opened
+    return {"open_reader": opened, "meanwhile": lambda: _until(marker)}
 
 
 def _raise(error: Exception) -> Callable[[int], object]:
@@ -95,15 +97,15 @@ def _raise(error: Exception) -> Callable[[int], object]:
     return fail
 
 
-def test_an_error_in_a_forked_reader_is_raised_here() -> None:
+def test_an_error_in_a_forked_reader_is_raised_here(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="page is bad"):
-        read_pages(40, _forked_does(_raise(ValueError("page is bad"))), processes=2)
+        read_pages(40, processes=2, **_forked_does(_raise(ValueError("page is bad")), tmp_path))
 
 
-def test_a_forked_reader_that_dies_is_named() -> None:
+def test_a_forked_reader_that_dies_is_named(tmp_path: Path) -> None:
     """As a crash in a library would end it."""
     with pytest.raises(PageReaderDied, match="killed by SIGKILL"):
-        read_pages(40, _forked_does(lambda _: os.kill(os.getpid(), signal.SIGKILL)), processes=2)
+        read_pages(40, processes=2, **_forked_does(lambda _: os.kill(os.getpid(), signal.SIGKILL), tmp_path))
 
 
 _ORPHAN = """
@@ -161,18 +163,18 @@ def test_a_corpus_pdf_reads_into_the_same_pages_by_two_processes(path: Path) -> 
     assert shared == alone and same_title == title
 
 
-def test_a_pdf_whose_page_reader_dies_is_a_corrupt_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pdf_whose_page_reader_dies_is_a_corrupt_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The PDF reader names the file when a forked page reader dies (as a PDFium crash would)."""
     from extractors import pdfium_page
     from extractors.options import ReadOptions
     from extractors.pdf import read_pdf
 
-    parent, read_page = os.getpid(), pdfium_page.read_pdfium_page
+    parent, read_page, marker = os.getpid(), pdfium_page.read_pdfium_page, tmp_path / "crashed"
 
     def crashing(page: object, number: int) -> object:
         if os.getpid() != parent:
+            marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
-        time.sleep(0.05)
         return read_page(page, number)
 
     monkeypatch.setattr(pdfium_page, "read_pdfium_page", crashing)
@@ -180,7 +182,7 @@ def test_a_pdf_whose_page_reader_dies_is_a_corrupt_file(monkeypatch: pytest.Monk
     if path is None:
         pytest.skip("no corpus PDF")
     with pytest.raises(CorruptFile, match=r"could not be read: a page reader died \(killed by SIGKILL\)") as err:
-        read_pdf(path, "pdfium", ReadOptions(page_processes=2))
+        read_pdf(path, "pdfium", ReadOptions(page_processes=2, meanwhile=lambda: _until(marker)))
     assert str(path) in str(err.value)
 
 
@@ -194,16 +196,28 @@ def test_a_page_comes_back_from_its_pickle_whole() -> None:
     assert again == page and again.words[1].confidence == 87.5 and again.words[0].bold
 
 
-class Unloadable(Exception):
-    """Pickles, but its pickle cannot be loaded (its __init__ takes two arguments)."""
+class _Unloadable:
+    """Pickles, but its pickle cannot be loaded. An error that carries one cannot come back
+    whole, however the process pickles errors (a library may install its own way)."""
 
-    def __init__(self, first: str, second: str) -> None:
-        super().__init__(f"{first} {second}")
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return _refuse, ()
 
 
-def test_the_projects_errors_come_back_whole_and_others_as_their_words() -> None:
+def _refuse() -> None:
+    raise TypeError("this pickle cannot be loaded")
+
+
+def _unloadable(text: str) -> ValueError:
+    error = ValueError(text)
+    error.part = _Unloadable()  # type: ignore[attr-defined]
+    return error
+
+
+def test_the_projects_errors_come_back_whole_and_others_as_their_words(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFormat) as err:
-        read_pages(40, _forked_does(_raise(UnsupportedFormat("scan.pdf", "needs Tesseract"))), processes=2)
+        read_pages(40, processes=2, **_forked_does(_raise(UnsupportedFormat("scan.pdf", "needs Tesseract")),
+                                                   tmp_path / "1"))
     assert (err.value.source, err.value.problem, err.value.exit_code) == ("scan.pdf", "needs Tesseract", 4)
-    with pytest.raises(RuntimeError, match="Unloadable: a b"):
-        read_pages(40, _forked_does(_raise(Unloadable("a", "b"))), processes=2)
+    with pytest.raises(RuntimeError, match="ValueError: a b"):
+        read_pages(40, processes=2, **_forked_does(_raise(_unloadable("a b")), tmp_path / "2"))
