@@ -38,7 +38,7 @@ from PIL import Image, ImageFilter
 
 from extractors.forked_pages import read_pages
 from extractors.hocr import properties, read_hocr, spaced, word_text
-from extractors.ocr_image import bridge_frames, dots, prepare, rules_through_fills, stroke_width
+from extractors.ocr_image import bridge_frames, dots, prepare, rules_through_fills, skew, stroke_width, turned
 from extractors.ocr_proof import PRINTED_SIGNS, capitals, pixels, read_again, read_signs
 from extractors.pdf_page import DOT_TEXT, Fill, PageContent, Rule, Word
 from extractors.pdf_tables import merge_rules
@@ -66,6 +66,7 @@ _OSD_SURE = 2.0  # Tesseract's orientation confidence below which the page is le
 _BULLET_GAP = 4.0  # ems: the widest hanging indent between a bullet and its text
 _DOT_EM = (0.2, 0.6)  # a bullet's width, in ems of its item's text (a full stop is narrower)
 _DOT_RISE = (0.1, 0.6)  # ems from the baseline to a bullet's middle (in the x-height)
+_LEVEL_FIRST = 0.15  # degrees: a page turned this much or more is levelled before its image is read
 _SIZE_CLUSTER = 0.10  # a size this close to a more used one is that style
 # What Tesseract reads for a round bullet glyph when it stands alone at a line start
 _BULLET_READINGS = frozenset("•●◦▪■e«»©@°*+¢o")
@@ -316,7 +317,11 @@ def recognise(image: Image.Image, number: int, width: float, height: float, dpi:
     the page's ruling lines and shaded areas. Tesseract reads the image with its shaded areas
     flattened to paper (light text on a dark band turned dark) and its rules whitened."""
     scale = 72.0 / dpi
-    prepared = prepare(np.asarray(image), scale)
+    pixels = np.asarray(image)
+    angle = skew(pixels)
+    if abs(angle) >= _LEVEL_FIRST:  # rules and bands are found in the image: level it first
+        pixels = turned(pixels, angle)
+    prepared = prepare(pixels, scale)
     lines = _read_lines(Image.fromarray(prepared.clean))
     strokes: dict[int, float | None] = {}
     words = [w for line in lines for w in _line_words(line, scale, prepared.ink, strokes)]

@@ -43,6 +43,9 @@ _BAR_PT = 12.0  # a shaded area narrower than this is a bar (a thick line), not 
 _TOUCH = 3.0  # pt: a rule ending this close to a shaded band's edge runs into it
 _DOT_ASPECT = 1.4  # a bullet's box is no more than this much wider than high, or higher than wide
 _DOT_SOLIDITY = 0.65  # share of its box a bullet's ink fills (a disc: 0.79)
+_SKEW_MOST = 3.0  # degrees either way a page may lie turned on the scanner's glass
+_SKEW_STEP = 0.1  # degrees between the turns tried
+_SKEW_WIDTH = 800  # pixels: the turns are tried on a copy this wide (a tenth of a degree moves its ends 1.4 px)
 _MIN_RULE_PT, _MIN_RULE_PX = 24.0, 30  # shortest thin dark line taken as a rule: longer than a letter's stroke
 
 
@@ -246,6 +249,32 @@ def find_rules(pixels: np.ndarray, scale: float, short: bool = True, thickness: 
                 rules.append(Rule(middle * scale, y * scale, middle * scale, (y + h) * scale))
         found |= lines
     return rules, found
+
+
+def skew(pixels: np.ndarray) -> float:
+    """The degrees a grey page image is to be turned by (anticlockwise, as cv2 turns) to stand
+    level: of the turns tried, the one under which its ink falls into the sharpest rows (the
+    largest sum of squared changes of ink from one pixel row to the next). Lines of print and
+    rules make sharp rows only when level."""
+    height, width = pixels.shape
+    small = cv2.resize(pixels, (_SKEW_WIDTH, max(1, round(height * _SKEW_WIDTH / width))), interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    centre = (small.shape[1] / 2, small.shape[0] / 2)
+
+    def sharpness(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (small.shape[1], small.shape[0]),
+                                flags=cv2.INTER_NEAREST, borderValue=0)
+        return float(np.square(np.diff(turned.sum(axis=1, dtype=np.float64))).sum())
+
+    steps = int(round(_SKEW_MOST / _SKEW_STEP))
+    return max((k * _SKEW_STEP for k in range(-steps, steps + 1)), key=lambda a: (sharpness(a), -abs(a)))
+
+
+def turned(pixels: np.ndarray, angle: float) -> np.ndarray:
+    """The grey image turned by `angle` degrees about its centre, the corners it uncovers paper."""
+    height, width = pixels.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(pixels, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def prepare(pixels: np.ndarray, scale: float) -> PageImage:
