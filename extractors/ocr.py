@@ -284,8 +284,8 @@ def _level_fill(fill: Fill, slope: float, width: float, height: float) -> Fill:
 
 def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
     """The stroke width of a word's letters, in points."""
-    px = stroke_width(ink, (int(word.x0 / scale), int(word.top / scale), int(math.ceil(word.x1 / scale)),
-                            int(math.ceil(word.bottom / scale))))
+    rows, columns = pixels(word, scale, 0.0)
+    px = stroke_width(ink, (columns.start, rows.start, columns.stop, rows.stop))
     return None if px is None else px * scale
 
 

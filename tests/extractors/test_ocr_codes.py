@@ -16,8 +16,7 @@ from reportlab.platypus import Table as PdfTable
 
 from extractors.ocr_proof import capitals, whole_print
 from extractors.pdf_page import Word
-from extractors.registry import read_document
-from tests.extractors.test_ocr_tables import scan
+from tests.extractors.test_ocr_tables import read_scan
 
 HEADER = ["Deliverable", "Owner", "Reference"]
 ROWS = [
@@ -46,9 +45,7 @@ def draw_codes(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def codes_table(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("ocr-codes")
-    document = read_document(scan(draw_codes(folder / "codes.pdf"), folder / "codes-scanned.pdf"))
-    assert document.format == "scanned-pdf"
+    document = read_scan(draw_codes, tmp_path_factory.mktemp("ocr-codes"))
     assert len(document.tables) == 1
     return document.tables[0]
 

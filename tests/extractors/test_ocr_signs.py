@@ -18,8 +18,7 @@ from reportlab.pdfgen import canvas
 
 from extractors.ocr import _line_words
 from extractors.ocr_proof import sign
-from extractors.registry import read_document
-from tests.extractors.test_ocr_tables import scan
+from tests.extractors.test_ocr_tables import read_scan
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 TARGETS = [
@@ -46,8 +45,7 @@ def draw_targets(path: Path) -> Path:
 
 @pytest.mark.skipif(not FONT.is_file(), reason="needs the DejaVu Sans font for the signs")
 def test_signs_of_targets_in_a_scan_are_read_from_their_print(tmp_path: Path) -> None:
-    document = read_document(scan(draw_targets(tmp_path / "targets.pdf"), tmp_path / "targets-scanned.pdf"))
-    assert document.format == "scanned-pdf"
+    document = read_scan(draw_targets, tmp_path)
     assert " ".join(block.text for block in document.blocks).split() == " ".join(TARGETS).split()
 
 

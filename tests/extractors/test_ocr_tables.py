@@ -6,6 +6,7 @@ on a drawn image without Tesseract."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -24,7 +25,7 @@ from extractors.ocr_image import find_fills, find_rules, prepare, skew
 from extractors.pdf_page import DOT_TEXT, Word
 from extractors.pdf_tables import merge_rules
 from extractors.registry import read_document
-from schemas.document import BlockKind
+from schemas.document import BlockKind, Document
 
 HEADER = ["No.", "Objective", "Lead", "Due"]
 ROWS = [
@@ -47,6 +48,14 @@ def scan(source: Path, target: Path, dpi: int = 200, turn: float = 0) -> Path:
     return target
 
 
+def read_scan(draw: Callable[[Path], Path], folder: Path, turn: float = 0) -> Document:
+    """The document read from a scan (`scan`) of the PDF `draw` draws in `folder`; a scan is
+    read as one."""
+    document = read_document(scan(draw(folder / "drawn.pdf"), folder / "scanned.pdf", turn=turn))
+    assert document.format == "scanned-pdf"
+    return document
+
+
 def draw_table(path: Path) -> Path:
     grid = PdfTable([HEADER, *ROWS], colWidths=[40, 220, 150, 80])
     grid.setStyle(TableStyle([
@@ -65,10 +74,7 @@ def draw_table(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def scanned_table(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("ocr-table")
-    document = read_document(scan(draw_table(folder / "table.pdf"), folder / "table-scanned.pdf"))
-    assert document.format == "scanned-pdf"
-    return document
+    return read_scan(draw_table, tmp_path_factory.mktemp("ocr-table"))
 
 
 def test_scanned_table_keeps_its_grid_header_band_and_narrow_column(scanned_table) -> None:
@@ -90,7 +96,7 @@ def test_scanned_table_keeps_its_grid_header_band_and_narrow_column(scanned_tabl
 def test_a_table_scanned_slightly_turned_reads_as_the_level_one(scanned_table, tmp_path: Path, turn: float) -> None:
     """Rules and bands are found in the image, so the page is levelled before it is read: a
     slant would break each rule into pieces that do not meet."""
-    copy = read_document(scan(draw_table(tmp_path / "table.pdf"), tmp_path / "table-turned.pdf", turn=turn))
+    copy = read_scan(draw_table, tmp_path, turn=turn)
     level = scanned_table.tables[0]
     assert len(copy.tables) == 1
     table = copy.tables[0]
